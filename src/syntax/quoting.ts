@@ -1,0 +1,37 @@
+/**
+ * When and how a string is quoted. ServiceStack quotes a string that contains one of
+ * `" : , { } [ ]` CR LF and doubles its quotes (jsv-spec §2.1); jsvkit also quotes the empty
+ * string (`""`) and text with a leading or trailing blank, which a tolerant reader would trim
+ * (deviation W7, README "Compatibility").
+ */
+
+const SPACE = 32;
+const TAB = 9;
+
+/** Characters that force quotes, indexed by char code (all are ASCII). */
+const ESCAPE = new Uint8Array(128);
+for (const c of '":,{}[]\r\n') ESCAPE[c.charCodeAt(0)] = 1;
+
+export function needsQuotes(text: string): boolean {
+  const length = text.length;
+  if (length === 0) return true;
+  let c = text.charCodeAt(0);
+  if (c === SPACE || c === TAB) return true;
+  c = text.charCodeAt(length - 1);
+  if (c === SPACE || c === TAB) return true;
+  for (let i = 0; i < length; i++) {
+    c = text.charCodeAt(i);
+    if (c < 128 && ESCAPE[c] === 1) return true;
+  }
+  return false;
+}
+
+/** `"…"` with every `"` doubled. */
+export function quote(text: string): string {
+  return `"${text.indexOf('"') < 0 ? text : text.replaceAll('"', '""')}"`;
+}
+
+/** The text a string value is written as. */
+export function encodeString(text: string): string {
+  return needsQuotes(text) ? quote(text) : text;
+}

@@ -1,0 +1,402 @@
+/**
+ * The hand-written JSV engine: a single-pass cursor over the text. `parse` builds untyped values
+ * with it, `format` re-lays text with it, and typed decoders pull values from it directly, so no
+ * text is ever scanned twice. Its language is the one `grammar/jsv.ebnf` describes and the
+ * Chevrotain engine implements; a property test holds the two equal.
+ *
+ * Extent rules follow ServiceStack's reader (jsv-spec §3.2): a bare value in a map runs to the
+ * next `,` or `}` (so `:`, `[`, `]` and `"` are ordinary inside it), a bare list item to the next
+ * `,`, `]` or `}`, and a bare top-level value to the end of the text.
+ */
+import { errorAt, JsvError } from '../errors/jsv-error.js';
+import { resolveParseOptions, type ParseOptions } from './options.js';
+import { setOwn, type JsvMap, type JsvValue } from './value.js';
+
+/** Where a value stands; it decides which characters end a bare value. */
+export const TOP = 0;
+export const IN_MAP = 1;
+export const IN_LIST = 2;
+export type Context = typeof TOP | typeof IN_MAP | typeof IN_LIST;
+
+/** What starts at the cursor (see `Scanner.valueStart`). */
+export const MAP = 0;
+export const LIST = 1;
+export const QUOTED = 2;
+export const BARE = 3;
+export const EMPTY = 4;
+export type ValueKind = typeof MAP | typeof LIST | typeof QUOTED | typeof BARE | typeof EMPTY;
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
+const COLON = 58;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const BOM = 0xfeff;
+
+/** Layout blanks: the only characters tolerant mode treats as insignificant. */
+export function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB || c === LF || c === CR;
+}
+
+/** A character as an error message shows it. */
+export function describeChar(text: string, offset: number): string {
+  if (offset >= text.length) return 'end of input';
+  const cp = text.codePointAt(offset)!;
+  if (cp === SPACE) return "' ' (space)";
+  if (cp === TAB) return 'a TAB';
+  if (cp === LF) return 'a line feed';
+  if (cp === CR) return 'a carriage return';
+  if (cp < 32 || cp === 0x7f) return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `'${String.fromCodePoint(cp)}'`;
+}
+
+export class Scanner {
+  readonly text: string;
+  /** The cursor. */
+  pos: number;
+  /** Where the last value began (set by `valueStart`) and where the last key began. */
+  start = 0;
+  keyStart = 0;
+  keyEnd = 0;
+  /** End of the last bare value, after tolerant trimming. */
+  end = 0;
+  readonly tolerant: boolean;
+  readonly maxDepth: number;
+  depth = 0;
+
+  constructor(text: string, options?: ParseOptions) {
+    const resolved = resolveParseOptions(options);
+    this.text = text;
+    this.tolerant = resolved.tolerant;
+    this.maxDepth = resolved.maxDepth;
+    // One leading byte-order mark is not data (ServiceStack drops it too, jsv-spec §3.1).
+    this.pos = text.charCodeAt(0) === BOM ? 1 : 0;
+  }
+
+  fail(offset: number, code: JsvError['code'], reason: string): JsvError {
+    return errorAt(this.text, offset, code, reason);
+  }
+
+  skipBlanks(): void {
+    const text = this.text;
+    let pos = this.pos;
+    while (pos < text.length && isBlank(text.charCodeAt(pos))) pos++;
+    this.pos = pos;
+  }
+
+  /** True when only layout (tolerant) or nothing (strict) is left before the top-level value. */
+  atEmptyDocument(): boolean {
+    if (this.tolerant) this.skipBlanks();
+    return this.pos >= this.text.length;
+  }
+
+  /**
+   * Classifies the value at the cursor and records its start. Tolerant mode skips layout first;
+   * strict mode does not, so a blank there makes the value bare text, as in ServiceStack.
+   */
+  valueStart(context: Context): ValueKind {
+    if (this.tolerant) this.skipBlanks();
+    const pos = this.pos;
+    this.start = pos;
+    const text = this.text;
+    if (pos >= text.length) return EMPTY;
+    const c = text.charCodeAt(pos);
+    if (c === LBRACE) return MAP;
+    if (c === LBRACKET) return LIST;
+    if (c === QUOTE) return QUOTED;
+    if (context === IN_MAP) return c === COMMA || c === RBRACE ? EMPTY : BARE;
+    if (context === IN_LIST) return c === COMMA || c === RBRACKET || c === RBRACE ? EMPTY : BARE;
+    if (c === COMMA || c === RBRACE || c === RBRACKET) {
+      throw this.fail(pos, 'UNEXPECTED_TOKEN', `Expected a value, found ${describeChar(text, pos)}`);
+    }
+    return BARE;
+  }
+
+  /** Offset just past the closing quote of the quoted string that opens at `open`. */
+  quotedEnd(open: number): number {
+    const text = this.text;
+    let i = open + 1;
+    for (;;) {
+      const q = text.indexOf('"', i);
+      if (q < 0) {
+        throw this.fail(open, 'UNTERMINATED_STRING', 'Unterminated quoted string: no closing \'"\' before the end of input (write a literal quote as "")');
+      }
+      if (text.charCodeAt(q + 1) !== QUOTE) return q + 1;
+      i = q + 2;
+    }
+  }
+
+  /** Reads the quoted string at the cursor; `""` inside stands for one `"`. */
+  readQuoted(): string {
+    const open = this.pos;
+    const close = this.quotedEnd(open);
+    this.pos = close;
+    const inner = this.text.slice(open + 1, close - 1);
+    return inner.indexOf('"') < 0 ? inner : inner.replaceAll('""', '"');
+  }
+
+  /**
+   * Moves the cursor to the end of the bare value at the cursor (before its terminator) and
+   * returns where its text ends: tolerant mode leaves trailing layout blanks out.
+   */
+  bareEnd(context: Context): number {
+    const text = this.text;
+    const length = text.length;
+    let pos = this.pos;
+    if (context === IN_MAP) {
+      while (pos < length) {
+        const c = text.charCodeAt(pos);
+        if (c === COMMA || c === RBRACE) break;
+        pos++;
+      }
+    } else if (context === IN_LIST) {
+      while (pos < length) {
+        const c = text.charCodeAt(pos);
+        if (c === COMMA || c === RBRACKET || c === RBRACE) break;
+        pos++;
+      }
+    } else {
+      pos = length;
+    }
+    this.pos = pos;
+    let end = pos;
+    if (this.tolerant) while (end > this.start && isBlank(text.charCodeAt(end - 1))) end--;
+    this.end = end;
+    return end;
+  }
+
+  readBare(context: Context): string {
+    return this.text.slice(this.start, this.bareEnd(context));
+  }
+
+  private enter(open: number): void {
+    if (++this.depth > this.maxDepth) {
+      throw this.fail(open, 'MAX_DEPTH', `Nesting is deeper than maxDepth (${this.maxDepth}); raise the maxDepth option if this document is trusted`);
+    }
+  }
+
+  /** Consumes `{`; returns false (and consumes `}`) when the map is empty. */
+  openMap(): boolean {
+    const open = this.pos;
+    this.enter(open);
+    this.pos = open + 1;
+    // Blanks before a key are skipped in both modes: ServiceStack trims object keys.
+    this.skipBlanks();
+    if (this.text.charCodeAt(this.pos) === RBRACE) {
+      this.pos++;
+      this.depth--;
+      return false;
+    }
+    return true;
+  }
+
+  /** Consumes `[`; returns false (and consumes `]`) when the list is empty. */
+  openList(): boolean {
+    const open = this.pos;
+    this.enter(open);
+    this.pos = open + 1;
+    // ServiceStack skips blanks right after `[` even in its own (strict) reading.
+    this.skipBlanks();
+    if (this.text.charCodeAt(this.pos) === RBRACKET) {
+      this.pos++;
+      this.depth--;
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Reads a map key and the `:` after it. A key is quoted, a brace-balanced map (kept as its raw
+   * text, as ServiceStack accepts it), or bare text up to `:`; blanks around it are not part of it.
+   */
+  readKey(): string {
+    this.skipBlanks();
+    const text = this.text;
+    const start = this.pos;
+    this.keyStart = start;
+    const c = text.charCodeAt(start);
+    let key: string;
+    if (c === QUOTE) {
+      key = this.readQuoted();
+    } else if (c === LBRACE) {
+      this.skipValue(IN_MAP);
+      key = text.slice(start, this.pos);
+    } else {
+      let pos = start;
+      while (pos < text.length) {
+        const k = text.charCodeAt(pos);
+        if (k === COLON || k === COMMA || k === LBRACE || k === RBRACE || k === LBRACKET || k === RBRACKET || k === QUOTE) break;
+        pos++;
+      }
+      let end = pos;
+      while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+      if (end === start) {
+        if (start >= text.length) throw this.fail(start, 'UNEXPECTED_END', 'Unexpected end of input: expected a key');
+        throw this.fail(start, 'UNEXPECTED_TOKEN', `Expected a key, found ${describeChar(text, start)}`);
+      }
+      this.pos = pos;
+      key = text.slice(start, end);
+    }
+    this.keyEnd = c === QUOTE || c === LBRACE ? this.pos : start + key.length;
+    this.skipBlanks();
+    const colon = this.pos;
+    if (text.charCodeAt(colon) !== COLON) {
+      if (colon >= text.length) throw this.fail(colon, 'UNEXPECTED_END', `Unexpected end of input: expected ':' after the key ${JSON.stringify(key)}`);
+      throw this.fail(colon, 'UNEXPECTED_TOKEN', `Expected ':' after the key ${JSON.stringify(key)}, found ${describeChar(text, colon)}`);
+    }
+    this.pos = colon + 1;
+    return key;
+  }
+
+  /** After a map value: consumes `,` (true: another entry follows) or `}` (false). */
+  nextEntry(): boolean {
+    if (this.tolerant) this.skipBlanks();
+    const pos = this.pos;
+    const c = this.text.charCodeAt(pos);
+    this.pos = pos + 1;
+    if (c === COMMA) return true;
+    if (c === RBRACE) {
+      this.depth--;
+      return false;
+    }
+    throw this.separatorError(pos, "'}'");
+  }
+
+  /** After a list item: consumes `,` (true: another item follows) or `]` (false). */
+  nextItem(): boolean {
+    if (this.tolerant) this.skipBlanks();
+    const pos = this.pos;
+    const c = this.text.charCodeAt(pos);
+    this.pos = pos + 1;
+    if (c === COMMA) return true;
+    if (c === RBRACKET) {
+      this.depth--;
+      return false;
+    }
+    throw this.separatorError(pos, "']'");
+  }
+
+  private separatorError(pos: number, close: string): JsvError {
+    this.pos = pos;
+    if (pos >= this.text.length) return this.fail(pos, 'UNEXPECTED_END', `Unexpected end of input: expected ',' or ${close}`);
+    const blankHint = isBlank(this.text.charCodeAt(pos)) ? ' (strict whitespace: blanks after a quoted or nested value are not allowed)' : '';
+    return this.fail(pos, 'UNEXPECTED_TOKEN', `Expected ',' or ${close} after the value, found ${describeChar(this.text, pos)}${blankHint}`);
+  }
+
+  /** After the top-level value: only layout (tolerant) or nothing (strict) may follow. */
+  finish(): void {
+    if (this.tolerant) this.skipBlanks();
+    if (this.pos < this.text.length) {
+      throw this.fail(this.pos, 'TRAILING_INPUT', `Unexpected ${describeChar(this.text, this.pos)} after the end of the value`);
+    }
+  }
+
+  /** Validates and passes over one value, leaving the cursor after it. */
+  skipValue(context: Context): void {
+    this.readValue(context);
+  }
+
+  /**
+   * Reads one value of any depth into untyped data without recursion: nesting costs heap, never
+   * stack, so only `maxDepth` bounds it.
+   */
+  readValue(context: Context): JsvValue {
+    const baseDepth = this.depth;
+    const containers: (JsvValue[] | JsvMap)[] = [];
+    // The key being read in each open map; undefined while the key itself is being scanned.
+    const keys: (string | undefined)[] = [];
+    let ctx: Context = context;
+    let value: JsvValue;
+    try {
+      for (;;) {
+        // Read one value; a non-empty container is opened and its first child read next.
+        const kind = this.valueStart(ctx);
+        if (kind === MAP) {
+          if (this.openMap()) {
+            containers.push({});
+            keys.push(undefined);
+            keys[keys.length - 1] = this.readKey();
+            ctx = IN_MAP;
+            continue;
+          }
+          value = {};
+        } else if (kind === LIST) {
+          if (this.openList()) {
+            containers.push([]);
+            keys.push(undefined);
+            ctx = IN_LIST;
+            continue;
+          }
+          value = [];
+        } else if (kind === QUOTED) {
+          value = this.readQuoted();
+        } else if (kind === BARE) {
+          value = this.readBare(ctx);
+        } else {
+          value = null;
+        }
+        // Attach the value to its container, closing every container that ends here.
+        for (;;) {
+          const top = containers.length - 1;
+          if (top < 0) return value;
+          const container = containers[top]!;
+          if (Array.isArray(container)) {
+            container.push(value);
+            if (this.nextItem()) break;
+          } else {
+            setOwn(container, keys[top]!, value);
+            if (this.nextEntry()) {
+              keys[top] = undefined;
+              const key = this.readKey();
+              if (Object.prototype.hasOwnProperty.call(container, key)) {
+                throw this.fail(this.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
+              }
+              keys[top] = key;
+              break;
+            }
+          }
+          value = container;
+          containers.pop();
+          keys.pop();
+        }
+        ctx = Array.isArray(containers[containers.length - 1]) ? IN_LIST : IN_MAP;
+      }
+    } catch (error) {
+      this.depth = baseDepth;
+      if (error instanceof JsvError && error.path === undefined && containers.length > 0) {
+        throw withPath(error, containers, keys);
+      }
+      throw error;
+    }
+  }
+}
+
+export function duplicateKeyReason(key: string): string {
+  return `Duplicate key ${JSON.stringify(key)}: a map may name a key only once`;
+}
+
+/** Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. */
+function withPath(error: JsvError, containers: (JsvValue[] | JsvMap)[], keys: (string | undefined)[]): JsvError {
+  let path = '';
+  for (let i = 0; i < containers.length; i++) {
+    const container = containers[i]!;
+    const key = keys[i];
+    if (Array.isArray(container)) path += `[${container.length}]`;
+    else if (key === undefined) break;
+    else path += formatPathKey(key, path === '');
+  }
+  if (path === '') return error;
+  return new JsvError({ code: error.code, reason: error.reason, offset: error.offset, line: error.line, column: error.column, path });
+}
+
+/** `a.b`, or `["a b"]` for keys that are not plain identifiers. */
+export function formatPathKey(key: string, first: boolean): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return first ? key : `.${key}`;
+  return `[${JSON.stringify(key)}]`;
+}

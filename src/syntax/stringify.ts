@@ -1,0 +1,214 @@
+/**
+ * `stringify(value)`: JavaScript values -> compact JSV, as ServiceStack.Text writes the matching
+ * .NET values (jsv-spec §2): `True`/`False`, .NET number text, UTC dates, nulls left out of maps
+ * and written as empty list slots. Where ServiceStack's text would not read back, jsvkit writes a
+ * form that does, or throws (jsv-spec §3.11 W1–W10).
+ */
+import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
+import { formatUtcDate } from './date-text.js';
+import { formatDouble } from './number-text.js';
+import { DEFAULT_MAX_DEPTH } from './options.js';
+import { encodeString, quote } from './quoting.js';
+import { formatPathKey } from './scanner.js';
+
+export interface StringifyOptions {
+  /** Deepest nesting written (default 256); deeper values throw `MAX_DEPTH`. */
+  maxDepth?: number;
+}
+
+/**
+ * Writes `value` as compact JSV. `null` and `undefined` write nothing (an empty document).
+ *
+ * @throws JsvError `UNSUPPORTED_VALUE` (functions, symbols, …), `UNREPRESENTABLE_VALUE` (a value
+ * no JSV text reads back as, such as `[null]`), `CIRCULAR_REFERENCE` or `MAX_DEPTH`, with the path.
+ */
+export function stringifyUntyped(value: unknown, options?: StringifyOptions): string {
+  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (typeof maxDepth !== 'number' || !(maxDepth >= 0)) {
+    throw new TypeError(`maxDepth must be a non-negative number, got ${String(maxDepth)}`);
+  }
+  const writer = new Writer(maxDepth);
+  try {
+    return writer.write(value) ? writer.out : '';
+  } catch (error) {
+    // A maxDepth raised past what the stack holds must still end in a JsvError.
+    if (error instanceof RangeError) throw writer.fail('MAX_DEPTH', 'Nesting is too deep for the call stack; lower maxDepth or flatten the value');
+    throw error;
+  }
+}
+
+const TYPED_ARRAY = Object.getPrototypeOf(Int8Array);
+
+class Writer {
+  out = '';
+  private depth = 0;
+  /** The containers being written and the key or index inside each: for error paths and cycles. */
+  private readonly parents: unknown[] = [];
+  private readonly keys: (string | number)[] = [];
+
+  constructor(private readonly maxDepth: number) {}
+
+  fail(code: JsvErrorCode, reason: string): Error {
+    let path = '';
+    for (let i = 0; i < this.depth; i++) {
+      const key = this.keys[i]!;
+      path += typeof key === 'number' ? `[${key}]` : formatPathKey(key, i === 0);
+    }
+    return writeError(code, reason, path);
+  }
+
+  /** Appends `value`; returns false when it is null or undefined and nothing was written. */
+  write(value: unknown): boolean {
+    switch (typeof value) {
+      case 'string':
+        this.out += encodeString(value);
+        return true;
+      case 'number':
+        this.out += formatDouble(value);
+        return true;
+      case 'boolean':
+        this.out += value ? 'True' : 'False';
+        return true;
+      case 'bigint':
+        this.out += value.toString();
+        return true;
+      case 'undefined':
+        return false;
+      case 'object':
+        if (value === null) return false;
+        this.writeObject(value);
+        return true;
+      default:
+        throw this.fail('UNSUPPORTED_VALUE', `Cannot write a ${typeof value} as JSV`);
+    }
+  }
+
+  private writeObject(value: object): void {
+    if (Array.isArray(value)) return this.writeList(value);
+    if (value instanceof Date) {
+      const text = formatUtcDate(value);
+      if (text === undefined) throw this.fail('UNREPRESENTABLE_VALUE', 'Cannot write an invalid Date, or one outside the years 1 to 9999 that .NET DateTime holds');
+      this.out += text;
+      return;
+    }
+    if (value instanceof Map) return this.writeMap(value);
+    if (value instanceof Set) return this.writeList([...value]);
+    if (value instanceof Uint8Array) return this.writeBytes(value);
+    if (value instanceof ArrayBuffer) return this.writeBytes(new Uint8Array(value));
+    if (value instanceof TYPED_ARRAY) return this.writeList(Array.from(value as unknown as ArrayLike<number | bigint>));
+    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      this.write(value.valueOf());
+      return;
+    }
+    if (value instanceof URL) {
+      this.out += encodeString(value.href);
+      return;
+    }
+    if (value instanceof RegExp || value instanceof Error || value instanceof Promise || value instanceof WeakMap || value instanceof WeakSet || value instanceof DataView) {
+      throw this.fail('UNSUPPORTED_VALUE', `Cannot write a ${value.constructor.name} as JSV`);
+    }
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+      // Library values (decimals, date-time types) describe themselves through toJSON, as for JSON.
+      this.write((value as { toJSON(): unknown }).toJSON());
+      return;
+    }
+    this.writeRecord(value as Record<string, unknown>);
+  }
+
+  private enter(container: unknown): void {
+    if (this.depth >= this.maxDepth) {
+      if (this.parents.includes(container)) throw this.fail('CIRCULAR_REFERENCE', 'Cannot write a value that contains itself');
+      throw this.fail('MAX_DEPTH', `Nesting is deeper than maxDepth (${this.maxDepth})`);
+    }
+    this.parents[this.depth] = container;
+    this.depth++;
+  }
+
+  private leave(): void {
+    this.depth--;
+    this.parents[this.depth] = undefined;
+  }
+
+  private writeRecord(record: Record<string, unknown>): void {
+    this.enter(record);
+    const depth = this.depth - 1;
+    this.out += '{';
+    let first = true;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      if (item === null || item === undefined) continue;
+      this.keys[depth] = key;
+      this.out += first ? encodeString(key) + ':' : ',' + encodeString(key) + ':';
+      first = false;
+      this.write(item);
+    }
+    this.out += '}';
+    this.leave();
+  }
+
+  private writeMap(map: Map<unknown, unknown>): void {
+    this.enter(map);
+    const depth = this.depth - 1;
+    this.out += '{';
+    let first = true;
+    for (const [key, item] of map) {
+      if (item === null || item === undefined) continue;
+      const keyText = this.mapKey(key);
+      this.keys[depth] = keyText;
+      this.out += first ? keyText + ':' : ',' + keyText + ':';
+      first = false;
+      this.write(item);
+    }
+    this.out += '}';
+    this.leave();
+  }
+
+  private mapKey(key: unknown): string {
+    switch (typeof key) {
+      case 'string':
+        return encodeString(key);
+      case 'number':
+        return formatDouble(key);
+      case 'bigint':
+        return key.toString();
+      case 'boolean':
+        return key ? 'True' : 'False';
+      default:
+        if (key instanceof Date) {
+          const text = formatUtcDate(key);
+          if (text === undefined) throw this.fail('UNREPRESENTABLE_VALUE', 'Cannot write an invalid Date as a map key');
+          // ServiceStack writes date keys raw, and its reader cuts them at the first ':' (W8).
+          return quote(text);
+        }
+        throw this.fail('UNSUPPORTED_VALUE', `Cannot write a ${key === null ? 'null' : typeof key} map key as JSV`);
+    }
+  }
+
+  private writeList(list: ArrayLike<unknown>): void {
+    const length = list.length;
+    if (length === 1 && (list[0] === null || list[0] === undefined)) {
+      // `[]` is the only text for it, and that reads back as an empty list (W1).
+      this.keys[this.depth] = 0;
+      this.depth++;
+      const error = this.fail('UNREPRESENTABLE_VALUE', 'Cannot write a list whose only item is null: JSV writes it as [], which reads back empty');
+      this.depth--;
+      throw error;
+    }
+    this.enter(list);
+    const depth = this.depth - 1;
+    this.out += '[';
+    for (let i = 0; i < length; i++) {
+      if (i > 0) this.out += ',';
+      this.keys[depth] = i;
+      this.write(list[i]);
+    }
+    this.out += ']';
+    this.leave();
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    // An empty byte[] is `""`: ServiceStack's empty text would read back as null (W6).
+    this.out += bytes.length === 0 ? '""' : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  }
+}

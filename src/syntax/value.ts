@@ -1,0 +1,26 @@
+/** The untyped data model: what `parse` returns without a schema (every scalar stays text). */
+
+export type JsvValue = string | null | JsvValue[] | JsvMap;
+export interface JsvMap {
+  [key: string]: JsvValue;
+}
+
+export function isJsvList(value: JsvValue): value is JsvValue[] {
+  return Array.isArray(value);
+}
+
+export function isJsvMap(value: JsvValue): value is JsvMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Stores `key` as an own data property. Plain assignment of `__proto__` would replace the
+ * object's prototype (prototype pollution); `constructor` and `prototype` are safe to assign.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
