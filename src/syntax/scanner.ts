@@ -381,10 +381,15 @@ export function duplicateKeyReason(key: string): string {
   return `Duplicate key ${JSON.stringify(key)}: a map may name a key only once`;
 }
 
+const MAX_PATH_SEGMENTS = 32;
+
 /** Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. */
 function withPath(error: JsvError, containers: (JsvValue[] | JsvMap)[], keys: (string | undefined)[]): JsvError {
   let path = '';
-  for (let i = 0; i < containers.length; i++) {
+  // Deep documents keep the last levels only, so an error message stays readable.
+  const first = containers.length > MAX_PATH_SEGMENTS ? containers.length - MAX_PATH_SEGMENTS : 0;
+  if (first > 0) path = '…';
+  for (let i = first; i < containers.length; i++) {
     const container = containers[i]!;
     const key = keys[i];
     if (Array.isArray(container)) path += `[${container.length}]`;
