@@ -27,8 +27,26 @@ export function format(text: string, options?: FormatOptions): string {
   if (scanner.atEmptyDocument()) return '';
   const newline = options?.newline ?? '\n';
   const indent = options?.indent ?? '\t';
-  const breaks: string[] = [newline];
-  const lineBreak = (level: number): string => breaks[level] ?? (breaks[level] = newline + indent.repeat(level));
+  // Line breaks are cached for the levels documents use; deeper ones are built when needed.
+  const breaks: string[] = [];
+  const lineBreak = (level: number): string => {
+    if (level > 64) return newline + indent.repeat(level);
+    return breaks[level] ?? (breaks[level] = newline + indent.repeat(level));
+  };
+  try {
+    return layOut(scanner, lineBreak);
+  } catch (error) {
+    // Indentation grows with depth, so output grows with its square: a document allowed to nest
+    // far past the default maxDepth can outgrow the largest string the engine can hold.
+    if (error instanceof RangeError) {
+      throw scanner.fail(scanner.pos, 'MAX_DEPTH', 'The formatted text would be too large for a string at this nesting depth; lower maxDepth or use stringify');
+    }
+    throw error;
+  }
+}
+
+function layOut(scanner: Scanner, lineBreak: (level: number) => string): string {
+  const text = scanner.text;
 
   const stack: Context[] = [];
   // Keys seen in each open map, so that format rejects exactly what parse rejects.

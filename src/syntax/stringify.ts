@@ -29,7 +29,11 @@ export function stringifyUntyped(value: unknown, options?: StringifyOptions): st
   }
   const writer = new Writer(maxDepth);
   try {
-    return writer.write(value) ? writer.out : '';
+    if (!writer.write(value)) return '';
+    // A reader drops one byte-order mark at the very start, so a top-level string that begins
+    // with one is quoted to keep it.
+    if (typeof value === 'string' && value.charCodeAt(0) === 0xfeff && writer.out.charCodeAt(0) !== 0x22) return quote(value);
+    return writer.out;
   } catch (error) {
     // A maxDepth raised past what the stack holds must still end in a JsvError.
     if (error instanceof RangeError) throw writer.fail('MAX_DEPTH', 'Nesting is too deep for the call stack; lower maxDepth or flatten the value');

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { isJsvError, JsvError, parse } from '../../src/index.js';
+
+describe('parse: shapes and extent rules (jsv-spec §1, §3.2)', () => {
+  it.each<[string, unknown]>([
+    ['{}', {}],
+    ['[]', []],
+    ['{A:1,B:True}', { A: '1', B: 'True' }],
+    ['[1,2,3]', ['1', '2', '3']],
+    ['{A:{B:[x,{C:y}]}}', { A: { B: ['x', { C: 'y' }] } }],
+    ['[[1,0],[0,1]]', [['1', '0'], ['0', '1']]],
+    // An unquoted `:`, `[`, `]` or `"` is ordinary inside a map value (§1, verified rows).
+    ['{A:x]y[z}', { A: 'x]y[z' }],
+    ['{A:a:b:c}', { A: 'a:b:c' }],
+    ['{A:a"b}', { A: 'a"b' }],
+    ['{A:]}', { A: ']' }],
+    ['{Id:urn:post:f830c3fd/1,Date:2010-02-18T12:10:29.804602Z}', { Id: 'urn:post:f830c3fd/1', Date: '2010-02-18T12:10:29.804602Z' }],
+    // A list item ends at `,` or `]`; `:` and `[` are ordinary inside it.
+    ['[2:nd,a[b]', ['2:nd', 'a[b']],
+    // Quoted strings: CSV rules, `""` is one quote, no backslash escapes.
+    ['["""1st",2:nd,"3r,d",four%]', ['"1st', '2:nd', '3r,d', 'four%']],
+    ['{One:"""1st",Two:2:nd,Three:"3r,d"}', { One: '"1st', Two: '2:nd', Three: '3r,d' }],
+    ['"a\\nb"', 'a\\nb'],
+    ['"{A:1}"', '{A:1}'],
+    ['""', ''],
+    // Empty values are null; every comma in a list counts (the string-list rule, §3.4).
+    ['{A:,B:1}', { A: null, B: '1' }],
+    ['[a,,b]', ['a', null, 'b']],
+    ['[a,]', ['a', null]],
+    ['[,]', [null, null]],
+    ['[,a]', [null, 'a']],
+    ['[""]', ['']],
+    // Keys: quoted keys are unquoted, blanks around bare keys are not part of them.
+    ['{"a:b":1,"e,f":2,"""q":3,"":4}', { 'a:b': '1', 'e,f': '2', '"q': '3', '': '4' }],
+    ['{a b:1}', { 'a b': '1' }],
+    ['{{X:1}:y}', { '{X:1}': 'y' }],
+    // The text `null` is four letters; only the target type could give it meaning.
+    ['[null]', ['null']],
+    ['null', 'null'],
+    ['True', 'True'],
+    // A top-level bare value runs to the end of the text.
+    ['Hello,World', 'Hello,World'],
+    ['', null],
+    ['\uFEFF{A:1}', { A: '1' }],
+  ])('%s', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+  });
+});
+
+describe('parse: tolerant whitespace (default)', () => {
+  it.each<[string, unknown]>([
+    ['  {  A : x  ,  B : [ p , q ] , C : " c " }  ', { A: 'x', B: ['p', 'q'], C: ' c ' }],
+    ['{\n\tA: 1,\n\tB: \n\t{\n\t\tC: x y\n\t}\n}', { A: '1', B: { C: 'x y' } }],
+    ['{A: {X:1},B:{X:2}}', { A: { X: '1' }, B: { X: '2' } }],
+    ['{A:{X:1} ,B:{X:2}}', { A: { X: '1' }, B: { X: '2' } }],
+    ['{A:"q" }', { A: 'q' }],
+    ['[{X:1}, {X:2}]', [{ X: '1' }, { X: '2' }]],
+    ['[ ]', []],
+    ['{ }', {}],
+    ['[ , ]', [null, null]],
+    ['{A: }', { A: null }],
+    ['  hello world \n', 'hello world'],
+    ['\r\n\t ', null],
+    // Blanks are the layout characters only; other white space is data.
+    ['{A:\u00a0x\u00a0}', { A: '\u00a0x\u00a0' }],
+  ])('%j', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+  });
+});
+
+describe("parse: whitespace: 'strict' keeps blanks as data, as ServiceStack does (§3.9)", () => {
+  const strict = { whitespace: 'strict' } as const;
+  it.each<[string, unknown]>([
+    ['{ A : x }', { A: ' x ' }],
+    ['{A:x ,B:y}', { A: 'x ', B: 'y' }],
+    ['{A:x\n}', { A: 'x\n' }],
+    ['{A: "a",B:1}', { A: ' "a"', B: '1' }],
+    ['[ x , y ]', ['x ', ' y ']],
+    ['[p, q]', ['p', ' q']],
+    [' hello ', ' hello '],
+    ['{A:,B:1}', { A: null, B: '1' }],
+  ])('%j', (text, expected) => {
+    expect(parse(text, strict)).toEqual(expected);
+  });
+
+  it.each<[string, string, number]>([
+    ['{A:{X:1} ,B:{X:2}}', 'UNEXPECTED_TOKEN', 8],
+    ['{A:"q" }', 'UNEXPECTED_TOKEN', 6],
+    ['{A:1}\n', 'TRAILING_INPUT', 5],
+    ['[a] ', 'TRAILING_INPUT', 3],
+  ])('%j is an error where ServiceStack loses data', (text, code, offset) => {
+    expect(() => parse(text, strict)).toThrow(expect.objectContaining({ code, offset }));
+    // The same text is fine for a tolerant reader.
+    expect(() => parse(text)).not.toThrow();
+  });
+});
+
+describe('parse: errors', () => {
+  it.each<[string, string, number]>([
+    ['{A:1', 'UNEXPECTED_END', 4],
+    ['{A:', 'UNEXPECTED_END', 3],
+    ['{A', 'UNEXPECTED_END', 2],
+    ['{', 'UNEXPECTED_END', 1],
+    ['[1,2', 'UNEXPECTED_END', 4],
+    ['[', 'UNEXPECTED_END', 1],
+    ['{A:"abc}', 'UNTERMINATED_STRING', 3],
+    ['"', 'UNTERMINATED_STRING', 0],
+    ['["a""]', 'UNTERMINATED_STRING', 1],
+    ['{A}', 'UNEXPECTED_TOKEN', 2],
+    ['{:x}', 'UNEXPECTED_TOKEN', 1],
+    ['{,A:x}', 'UNEXPECTED_TOKEN', 1],
+    ['{A:x,,B:y}', 'UNEXPECTED_TOKEN', 5],
+    ['{A:1,}', 'UNEXPECTED_TOKEN', 5],
+    ['{A:"x"y,B:1}', 'UNEXPECTED_TOKEN', 6],
+    ['{A:[a]b,B:[x]}', 'UNEXPECTED_TOKEN', 6],
+    ['{A:1]', 'UNEXPECTED_END', 5],
+    ['{A:[1}', 'UNEXPECTED_TOKEN', 5],
+    ['[a}', 'UNEXPECTED_TOKEN', 2],
+    ['{A:1}x', 'TRAILING_INPUT', 5],
+    ['{A:1}}', 'TRAILING_INPUT', 5],
+    ['{A:1},', 'TRAILING_INPUT', 5],
+    ['[p,q]x', 'TRAILING_INPUT', 5],
+    ['}', 'UNEXPECTED_TOKEN', 0],
+    [',a', 'UNEXPECTED_TOKEN', 0],
+    ['{A:x,A:y}', 'DUPLICATE_KEY', 5],
+    ['{a:1,"a":2}', 'DUPLICATE_KEY', 5],
+  ])('%j -> %s at %i', (text, code, offset) => {
+    let error: unknown;
+    try {
+      parse(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(JsvError);
+    expect(error).toBeInstanceOf(SyntaxError);
+    expect(isJsvError(error)).toBe(true);
+    expect(error).toMatchObject({ code, offset, line: 1, column: offset + 1 });
+  });
+
+  it('messages say what was expected and what was found, with the position', () => {
+    expect(() => parse('{A}')).toThrow(`Expected ':' after the key "A", found '}' (line 1, column 3)`);
+    expect(() => parse('{A:1')).toThrow(/Unexpected end of input: expected ',' or '}'/);
+    expect(() => parse('{A:x,A:y}')).toThrow(/Duplicate key "A"/);
+  });
+
+  it('names the path of the value the error is in', () => {
+    const at = (text: string) => {
+      try {
+        parse(text);
+      } catch (e) {
+        return (e as JsvError).path;
+      }
+      throw new Error('expected an error');
+    };
+    expect(at('{a:{b:[1,{c:"x}]}}')).toBe('a.b[1].c');
+    expect(at('{"a b":[1,2,{c:1,c:2}]}')).toBe('["a b"][2]');
+    expect(at('{A}')).toBeUndefined();
+  });
+
+  it('counts lines and columns after line breaks', () => {
+    expect(() => parse('{\n\tA: 1,\n\tB: "x\n}')).toThrow(expect.objectContaining({ code: 'UNTERMINATED_STRING', line: 3, column: 5, offset: 13 }));
+    expect(() => parse('{\r\nA:1\r\n,}')).toThrow(expect.objectContaining({ code: 'UNEXPECTED_TOKEN', line: 3, column: 2 }));
+  });
+
+  it('serialises to JSON with its fields', () => {
+    try {
+      parse('[1,2');
+    } catch (e) {
+      expect(JSON.parse(JSON.stringify(e))).toEqual({
+        name: 'JsvError',
+        code: 'UNEXPECTED_END',
+        message: "Unexpected end of input: expected ',' or ']' at [2] (line 1, column 5)",
+        offset: 4,
+        line: 1,
+        column: 5,
+        path: '[2]',
+      });
+    }
+    expect.assertions(1);
+  });
+
+  it('rejects a non-string argument and bad options with a TypeError (a programming error, not bad input)', () => {
+    expect(() => parse(42 as unknown as string)).toThrow(TypeError);
+    expect(() => parse('{}', { whitespace: 'loose' as 'strict' })).toThrow(TypeError);
+    expect(() => parse('{}', { maxDepth: -1 })).toThrow(TypeError);
+  });
+});
+
+describe('parse: safety', () => {
+  it('keeps __proto__, constructor and prototype as own data properties', () => {
+    const value = parse('{__proto__:{polluted:yes},constructor:{prototype:{polluted:yes}},prototype:x}') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(['__proto__', 'constructor', 'prototype']);
+    expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toEqual({ polluted: 'yes' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((value as { polluted?: unknown }).polluted).toBeUndefined();
+    const nested = parse('[{"__proto__":{a:1}}]') as Record<string, unknown>[];
+    expect(Object.getPrototypeOf(nested[0])).toBe(Object.prototype);
+  });
+
+  it('keys that shadow Object.prototype members are ordinary keys', () => {
+    expect(parse('{toString:1,hasOwnProperty:2,valueOf:3}')).toEqual({ toString: '1', hasOwnProperty: '2', valueOf: '3' });
+  });
+});
