@@ -1,0 +1,174 @@
+/**
+ * `double` and `float`: read as .NET Core parses them with `Float | AllowThousands` (jsv-spec
+ * §3.7), written as .NET Core's shortest round-trip text (§2.5).
+ */
+import { formatDouble, layout } from '../../syntax/number-text.js';
+import { isUnicodeBlank, show, trimWith } from './blanks.js';
+import { scanNumber, type NumberParts } from './number-syntax.js';
+import { ScalarError } from './scalar-error.js';
+
+function invalid(text: string): ScalarError {
+  return new ScalarError('INVALID_NUMBER', `Expected a number, found ${show(text)}`);
+}
+
+/**
+ * .NET Core's fallback when the text is not a plain number: `Infinity`, `-Infinity`, `NaN`,
+ * `+Infinity`, `+NaN`, `-NaN`, in any letter case, with surrounding Unicode whitespace.
+ */
+function readSymbol(text: string): number | undefined {
+  const word = trimWith(text, isUnicodeBlank);
+  if (word.length > 9) return undefined;
+  switch (word.toLowerCase()) {
+    case 'infinity':
+    case '+infinity':
+      return Infinity;
+    case '-infinity':
+      return -Infinity;
+    case 'nan':
+    case '+nan':
+    case '-nan':
+      return NaN;
+  }
+  return undefined;
+}
+
+/** The double nearest to the parts; JavaScript's `Number()` rounds correctly, as .NET Core 3+ does. */
+function toDouble(parts: NumberParts): number {
+  const { negative, intDigits, fracDigits, exponent } = parts;
+  return Number(`${negative ? '-' : ''}${intDigits || '0'}.${fracDigits || '0'}e${exponent}`);
+}
+
+/**
+ * Reads a `double`: blanks, a sign, `.25`, `7.`, exponents, `,` grouping in the integer part,
+ * `NaN`, `Infinity` and `-Infinity` (any case, as .NET Core). `-0` keeps its sign; a value too large
+ * becomes ±Infinity and one too small becomes ±0, as .NET Core 3+ does. Hex (`0x1F`), `1_0` and
+ * empty text are rejected.
+ * @throws ScalarError `INVALID_NUMBER`
+ */
+export function readDouble(text: string): number {
+  const parts = scanNumber(text);
+  if (parts !== undefined) return toDouble(parts);
+  const symbol = readSymbol(text);
+  if (symbol === undefined) throw invalid(text);
+  return symbol;
+}
+
+/** Text for a `double` as .NET Core writes it (`1E+17`, `1E-05`, `-0`, `NaN`, `Infinity`). */
+export function writeDouble(value: number): string {
+  return formatDouble(value);
+}
+
+// Views on one word of memory to step between neighbouring float32 values by their bits.
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+const f64 = new Float64Array(1);
+const u64 = new BigUint64Array(f64.buffer);
+
+function nextFloat(magnitude: number, step: 1 | -1): number {
+  f32[0] = magnitude;
+  u32[0] = u32[0]! + step;
+  return f32[0];
+}
+
+/** Sign of `0.digits × 10^scale − m`, exactly, for a finite double `m > 0`. */
+function compareExact(digits: string, scale: number, m: number): number {
+  f64[0] = m;
+  const bits = u64[0]!;
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  let mantissa = bits & 0xfffffffffffffn;
+  let e2 = biased - 1075;
+  if (biased === 0) e2 = -1074;
+  else mantissa |= 1n << 52n;
+  let left = BigInt(digits);
+  let right = mantissa;
+  const e10 = scale - digits.length;
+  if (e10 >= 0) left *= 10n ** BigInt(e10);
+  else right *= 10n ** BigInt(-e10);
+  if (e2 >= 0) right <<= BigInt(e2);
+  else left <<= BigInt(-e2);
+  return left === right ? 0 : left > right ? 1 : -1;
+}
+
+/**
+ * The float32 nearest to the parts, ties to even, as .NET Core's `float.Parse`. Rounding through
+ * the nearest double first is right except when that double lands exactly halfway between two
+ * floats; then the exact decimal decides.
+ */
+function toFloat(parts: NumberParts): number {
+  const d = toDouble(parts);
+  const magnitude = d < 0 ? -d : d;
+  const f = Math.fround(magnitude);
+  if (f === magnitude || magnitude !== magnitude) return d < 0 ? -f : f;
+  const lower = f < magnitude ? f : nextFloat(f, -1);
+  // Above float.MaxValue the next "float" is 2^128, which rounds to Infinity.
+  const upper = f > magnitude ? (f === Infinity ? 2 ** 128 : f) : f === 3.4028234663852886e38 ? 2 ** 128 : nextFloat(f, 1);
+  const middle = lower + (upper - lower) / 2;
+  if (magnitude !== middle) return d < 0 ? -f : f;
+  const side = compareExact(parts.intDigits + parts.fracDigits, parts.intDigits.length + parts.exponent, middle);
+  const chosen = side === 0 ? f : side > 0 ? Math.fround(upper) : lower;
+  return d < 0 ? -chosen : chosen;
+}
+
+/**
+ * Reads a `float` (single precision, the value as a `number` that `Math.fround` leaves unchanged).
+ * Same syntax as `readDouble`; beyond float range the value becomes ±Infinity (`1e39`) or ±0.
+ * @throws ScalarError `INVALID_NUMBER`
+ */
+export function readFloat(text: string): number {
+  const parts = scanNumber(text);
+  if (parts !== undefined) return toFloat(parts);
+  const symbol = readSymbol(text);
+  if (symbol === undefined) throw invalid(text);
+  return symbol;
+}
+
+function parseFloatText(text: string): number {
+  return toFloat(scanNumber(text)!);
+}
+
+/** `toExponential` text moved by one unit in its last digit, keeping the digit count. */
+function nudge(exp: string, step: 1 | -1): string {
+  const e = exp.indexOf('e');
+  const digits = exp.slice(0, e).replace('.', '');
+  let exponent = Number(exp.slice(e + 1));
+  let moved = (BigInt(digits) + BigInt(step)).toString();
+  if (moved.length > digits.length) {
+    // 9.99e4 + 1 unit is 1.00e5.
+    moved = moved.slice(0, digits.length);
+    exponent++;
+  } else if (moved.length < digits.length || moved === '0') {
+    // 1.00e5 - 1 unit is 9.99e4.
+    moved = moved === '0' ? '9' : `${moved}9`;
+    exponent--;
+  }
+  return `${moved[0]}${moved.length > 1 ? `.${moved.slice(1)}` : ''}e${exponent}`;
+}
+
+/**
+ * The shortest digits (as `toExponential` text) that read back as the float32 `magnitude`,
+ * choosing the one nearest the value when several have the same length, as .NET Core's shortest
+ * round-trip formatting does (its boundaries are inclusive for an even mantissa, matching a
+ * ties-to-even reader).
+ */
+function shortestFloat(magnitude: number): string {
+  for (let precision = 1; precision < 9; precision++) {
+    const nearest = magnitude.toExponential(precision - 1);
+    if (parseFloatText(nearest) === magnitude) return nearest;
+    // Where the gap below a power of two is half the gap above, the nearest candidate can miss
+    // while its upper neighbour still reads back.
+    const up = nudge(nearest, 1);
+    if (parseFloatText(up) === magnitude) return up;
+    const down = nudge(nearest, -1);
+    if (parseFloatText(down) === magnitude) return down;
+  }
+  return magnitude.toExponential(8);
+}
+
+/**
+ * Text for a `float` as .NET Core writes it: the shortest digits that round-trip as a float32,
+ * scientific from 1E+09 up (`123456790`, `1E+09`, `0.33333334`, `3.4028235E+38`, `1E-45`).
+ * The value is first rounded to float32 (`Math.fround`).
+ */
+export function writeFloat(value: number): string {
+  return layout(Math.fround(value), 9, shortestFloat);
+}
