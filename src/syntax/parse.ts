@@ -1,4 +1,5 @@
 /** `parse(text)`: JSV text -> untyped values, by the engine the options choose. */
+import { parseWithChevrotain } from './chevrotain/parse.js';
 import type { ParseOptions } from './options.js';
 import { Scanner, TOP } from './scanner.js';
 import type { JsvValue } from './value.js';
@@ -12,6 +13,7 @@ import type { JsvValue } from './value.js';
  */
 export function parseUntyped(text: string, options?: ParseOptions): JsvValue {
   if (typeof text !== 'string') throw new TypeError(`parse expects a string, got ${text === null ? 'null' : typeof text}`);
+  if (options?.engine === 'chevrotain') return parseWithChevrotain(text, options);
   if (options?.engine !== undefined && options.engine !== 'scanner') {
     throw new TypeError(`engine must be 'scanner' or 'chevrotain', got ${String(options.engine)}`);
   }

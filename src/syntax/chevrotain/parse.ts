@@ -1,0 +1,166 @@
+/**
+ * `parse(text, { engine: 'chevrotain' })`: lex, check nesting, parse with the grammar of record,
+ * and turn anything Chevrotain reports into the same `JsvError` (code and offset) the scanner
+ * throws for that text.
+ */
+import { EOF, Lexer, type IRecognitionException, type IToken } from 'chevrotain';
+import { errorAt, type JsvError } from '../../errors/jsv-error.js';
+import { resolveParseOptions, type ParseOptions, type WhitespaceMode } from '../options.js';
+import { describeChar, isBlank } from '../scanner.js';
+import type { JsvValue } from '../value.js';
+import { JsvParser } from './parser.js';
+import { createJsvTokens, type JsvTokens } from './tokens.js';
+
+/**
+ * The deepest nesting the Chevrotain engine descends into. Its parser is recursive (about ten
+ * stack frames per level), and Node's default stack overflows a little above 500 levels, so the
+ * ceiling leaves room for the caller's own frames. Deeper documents need the scanner engine,
+ * which nests without recursion.
+ */
+export const CHEVROTAIN_MAX_DEPTH = 320;
+
+interface Engine {
+  readonly tokens: JsvTokens;
+  readonly lexer: Lexer;
+  readonly parser: JsvParser;
+}
+
+// Built on first use and reused: constructing a Chevrotain parser analyses the whole grammar.
+const engines = new Map<WhitespaceMode, Engine>();
+
+/** The lexer and parser of one whitespace mode (also used to draw the grammar diagrams). */
+export function chevrotainEngine(whitespace: WhitespaceMode): Engine {
+  let engine = engines.get(whitespace);
+  if (engine === undefined) {
+    const tokens = createJsvTokens(whitespace);
+    const lexer = new Lexer(tokens.definition, { positionTracking: 'onlyOffset', ensureOptimizations: true, recoveryEnabled: false });
+    engine = { tokens, lexer, parser: new JsvParser(tokens) };
+    engines.set(whitespace, engine);
+  }
+  return engine;
+}
+
+/**
+ * Parses JSV text with the Chevrotain engine. Same results as the scanner on every input: the
+ * same value, or a `JsvError` with the same code and offset. One difference: nesting deeper
+ * than `CHEVROTAIN_MAX_DEPTH` is `MAX_DEPTH` even when `maxDepth` allows more.
+ *
+ * @throws JsvError `UNEXPECTED_TOKEN`, `UNEXPECTED_END`, `UNTERMINATED_STRING`, `TRAILING_INPUT`,
+ * `DUPLICATE_KEY` or `MAX_DEPTH`.
+ */
+export function parseWithChevrotain(text: string, options?: ParseOptions): JsvValue {
+  if (typeof text !== 'string') throw new TypeError(`parse expects a string, got ${text === null ? 'null' : typeof text}`);
+  const { maxDepth, tolerant } = resolveParseOptions(options);
+  const { tokens: t, lexer, parser } = chevrotainEngine(tolerant ? 'tolerant' : 'strict');
+
+  const lexed = lexer.tokenize(text);
+  // Every lexer mode matches every character, so this is a safety net only.
+  const lexError = lexed.errors[0];
+  if (lexError !== undefined) throw errorAt(text, lexError.offset, 'UNEXPECTED_TOKEN', `Unexpected ${describeChar(text, lexError.offset)}`);
+  const tokens = lexed.tokens;
+  if (tokens.length === 0) return null;
+
+  // Nesting is checked before the recursive parser descends. The document is cut just before the
+  // first container that is too deep: if the parser fails earlier, that error comes first (the
+  // scanner would meet it first too); if it runs into the cut, the depth is the error.
+  const limit = Math.min(maxDepth, CHEVROTAIN_MAX_DEPTH);
+  const tooDeep = firstTooDeep(tokens, limit, t);
+  const deepOpen = tooDeep >= 0 ? tokens[tooDeep]! : undefined;
+  if (deepOpen !== undefined) {
+    if (tooDeep === 0) throw depthError(text, deepOpen.startOffset, maxDepth, undefined);
+    tokens.length = tooDeep;
+  }
+
+  parser.begin(text);
+  parser.input = tokens;
+  try {
+    const value = parser.document();
+    const error = parser.errors[0];
+    if (deepOpen !== undefined && (error === undefined || error.token.tokenType === EOF)) {
+      throw depthError(text, deepOpen.startOffset, maxDepth, parser.errorPath(true));
+    }
+    if (error !== undefined) throw syntaxError(text, error, tokens, parser, t);
+    return value;
+  } catch (error) {
+    // Only reachable when the caller's own stack is already deep: still a JsvError, never a RangeError.
+    if (error instanceof RangeError) {
+      const offset = parser.nextOffset();
+      throw errorAt(text, offset < 0 ? text.length : offset, 'MAX_DEPTH', 'Nesting is too deep for the call stack of the Chevrotain engine; use the default scanner engine');
+    }
+    throw error;
+  } finally {
+    parser.end();
+  }
+}
+
+/** Index of the first `{` or `[` that opens a container deeper than `limit`, or -1. */
+function firstTooDeep(tokens: IToken[], limit: number, t: JsvTokens): number {
+  const open1 = t.LBrace.tokenTypeIdx;
+  const open2 = t.LBracket.tokenTypeIdx;
+  const close1 = t.RBrace.tokenTypeIdx;
+  const close2 = t.RBracket.tokenTypeIdx;
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenTypeIdx;
+    if (type === open1 || type === open2) {
+      if (++depth > limit) return i;
+    } else if (type === close1 || type === close2) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function depthError(text: string, offset: number, maxDepth: number, path: string | undefined): JsvError {
+  const reason =
+    maxDepth <= CHEVROTAIN_MAX_DEPTH
+      ? `Nesting is deeper than maxDepth (${maxDepth}); raise the maxDepth option if this document is trusted`
+      : `Nesting is deeper than ${CHEVROTAIN_MAX_DEPTH} levels, the most the recursive Chevrotain engine can hold; use the default scanner engine for deeper documents`;
+  return errorAt(text, offset, 'MAX_DEPTH', reason, path);
+}
+
+/**
+ * Maps Chevrotain's first recognition error to the scanner's error. The rule that failed says
+ * what was expected: `key` a key, `entry` the `:` after it, `map` a `,` or `}` (or a key right
+ * after `{`), `list` a `,` or `]`; a token left over after the document is trailing input.
+ */
+function syntaxError(text: string, error: IRecognitionException, tokens: IToken[], parser: JsvParser, t: JsvTokens): JsvError {
+  const token = error.token;
+  // Chevrotain's end-of-input token has NaN offsets; the scanner reports the end as text.length.
+  const atEnd = token.tokenType === EOF;
+  const offset = atEnd ? text.length : token.startOffset;
+  const found = describeChar(text, offset);
+  const path = parser.errorPath();
+  const index = atEnd ? tokens.length : tokens.indexOf(token);
+  const previous = index > 0 ? tokens[index - 1] : undefined;
+
+  // A quote that opens a value or key and never closes; elsewhere a `"` is just misplaced.
+  if (token.tokenType === t.Unterminated && startsValue(previous, t)) {
+    return errorAt(text, offset, 'UNTERMINATED_STRING', 'Unterminated quoted string: no closing \'"\' before the end of input (write a literal quote as "")', path);
+  }
+  if (error.name === 'NotAllInputParsedException') {
+    if (index === 0) return errorAt(text, offset, 'UNEXPECTED_TOKEN', `Expected a value, found ${found}`, path);
+    return errorAt(text, offset, 'TRAILING_INPUT', `Unexpected ${found} after the end of the value`, path);
+  }
+  const code = atEnd ? 'UNEXPECTED_END' : 'UNEXPECTED_TOKEN';
+  const ruleStack = error.context.ruleStack;
+  const rule = ruleStack[ruleStack.length - 1];
+  if (rule === 'key' || (rule === 'map' && previous?.tokenType === t.LBrace)) {
+    return errorAt(text, offset, code, atEnd ? 'Unexpected end of input: expected a key' : `Expected a key, found ${found}`, path);
+  }
+  if (rule === 'entry') {
+    const key = JSON.stringify(parser.lastKey);
+    return errorAt(text, offset, code, atEnd ? `Unexpected end of input: expected ':' after the key ${key}` : `Expected ':' after the key ${key}, found ${found}`, path);
+  }
+  const close = rule === 'list' ? "']'" : "'}'";
+  if (atEnd) return errorAt(text, offset, code, `Unexpected end of input: expected ',' or ${close}`, path);
+  const blankHint = isBlank(text.charCodeAt(offset)) ? ' (strict whitespace: blanks after a quoted or nested value are not allowed)' : '';
+  return errorAt(text, offset, code, `Expected ',' or ${close} after the value, found ${found}${blankHint}`, path);
+}
+
+/** True when a value or key may start right after `previous` (undefined: the document start). */
+function startsValue(previous: IToken | undefined, t: JsvTokens): boolean {
+  if (previous === undefined) return true;
+  const type = previous.tokenType;
+  return type === t.LBrace || type === t.LBracket || type === t.MapComma || type === t.ListComma || type === t.Colon;
+}

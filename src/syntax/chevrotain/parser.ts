@@ -1,0 +1,234 @@
+/**
+ * The JSV grammar of record: a Chevrotain `EmbeddedActionsParser` that builds untyped values while
+ * it recognises them. `grammar/jsv.ebnf` is its human-readable twin and `grammar/diagrams.html` is
+ * generated from it. Rules follow jsv-spec §3.2; the extent rules live in the lexer (tokens.ts).
+ */
+import { EmbeddedActionsParser, type ParserMethod } from 'chevrotain';
+import { errorAt } from '../../errors/jsv-error.js';
+import { duplicateKeyReason, formatPathKey } from '../scanner.js';
+import { setOwn, type JsvMap, type JsvValue } from '../value.js';
+import type { JsvTokens } from './tokens.js';
+
+type Container = JsvValue[] | JsvMap;
+
+const MAX_PATH_SEGMENTS = 32;
+
+/** `"a""b"` -> `a"b`. */
+function unquote(image: string): string {
+  const inner = image.slice(1, -1);
+  return inner.indexOf('"') < 0 ? inner : inner.replaceAll('""', '"');
+}
+
+export class JsvParser extends EmbeddedActionsParser {
+  /** The document being parsed (the actions slice raw key maps and report errors against it). */
+  text = '';
+  /** Open containers, innermost last, and the key being read in each (undefined while scanning it). */
+  private containers: Container[] = [];
+  private keys: (string | undefined)[] = [];
+  /**
+   * Where each map used as a key starts in `containers`: an error inside one carries the path
+   * inside that key (or, when it has none, the path of the map the key belongs to).
+   */
+  private frames: number[] = [];
+  /** The key read last, for "expected ':' after the key …" messages. */
+  lastKey = '';
+
+  readonly document: ParserMethod<[], JsvValue>;
+  readonly value: ParserMethod<[], JsvValue>;
+  readonly map: ParserMethod<[], JsvMap>;
+  readonly entry: ParserMethod<[JsvMap], void>;
+  readonly key: ParserMethod<[], string>;
+  readonly list: ParserMethod<[], JsvValue[]>;
+
+  constructor(t: JsvTokens) {
+    // One token of lookahead is all JSV needs; the engine stops at the first error like the scanner.
+    super(t.all, { maxLookahead: 1, recoveryEnabled: false });
+    const $ = this;
+
+    /** document = [ value ] ; an empty document is null. */
+    this.document = $.RULE('document', () => {
+      let result: JsvValue = null;
+      $.OPTION(() => {
+        result = $.SUBRULE($.value);
+      });
+      return result;
+    });
+
+    /** value = map | list | quoted | bare ; which bare token applies is the lexer's business. */
+    this.value = $.RULE('value', () =>
+      $.OR([
+        { ALT: () => $.SUBRULE($.map) },
+        { ALT: () => $.SUBRULE($.list) },
+        {
+          ALT: () => {
+            const token = $.CONSUME(t.Quoted);
+            return $.ACTION(() => unquote(token.image));
+          },
+        },
+        { ALT: () => $.CONSUME(t.Bare).image },
+      ]),
+    );
+
+    /** map = "{" [ entry { "," entry } ] "}" */
+    this.map = $.RULE('map', () => {
+      $.CONSUME(t.LBrace);
+      const map: JsvMap = {};
+      $.ACTION(() => {
+        $.containers.push(map);
+        $.keys.push(undefined);
+      });
+      $.MANY_SEP({ SEP: t.Comma, DEF: () => $.SUBRULE($.entry, { ARGS: [map] }) });
+      $.CONSUME(t.RBrace);
+      $.ACTION(() => {
+        $.containers.pop();
+        $.keys.pop();
+      });
+      return map;
+    });
+
+    /** entry = key ":" [ value ] ; a key may appear once per map, an absent value is null. */
+    this.entry = $.RULE('entry', (map: JsvMap) => {
+      const top = $.containers.length - 1;
+      $.ACTION(() => {
+        $.keys[top] = undefined;
+      });
+      const keyToken = $.LA(1);
+      const key = $.SUBRULE($.key);
+      $.CONSUME(t.Colon);
+      $.ACTION(() => {
+        if (Object.prototype.hasOwnProperty.call(map, key)) {
+          throw errorAt($.text, keyToken.startOffset, 'DUPLICATE_KEY', duplicateKeyReason(key), $.errorPath());
+        }
+        $.keys[top] = key;
+      });
+      let value: JsvValue = null;
+      $.OPTION(() => {
+        value = $.SUBRULE($.value);
+      });
+      $.ACTION(() => setOwn(map, key, value));
+    });
+
+    /**
+     * key = quoted | map | bare-key. A map key is kept as its raw text, as ServiceStack accepts
+     * brace-balanced keys (jsv-spec §2.4).
+     */
+    this.key = $.RULE('key', () => {
+      const key = $.OR([
+        {
+          ALT: () => {
+            const token = $.CONSUME(t.Quoted);
+            return $.ACTION(() => unquote(token.image));
+          },
+        },
+        {
+          ALT: () => {
+            const open = $.LA(1);
+            $.ACTION(() => $.frames.push($.containers.length));
+            $.SUBRULE2($.map);
+            return $.ACTION(() => {
+              $.frames.pop();
+              return $.text.slice(open.startOffset, $.LA(0).startOffset + 1);
+            });
+          },
+        },
+        { ALT: () => $.CONSUME(t.BareKey).image },
+      ]);
+      $.ACTION(() => {
+        $.lastKey = key;
+      });
+      return key;
+    });
+
+    /**
+     * list = "[" [ value ] { "," [ value ] } "]" ; each empty slot is null, except that a list
+     * with no value and no comma (`[]`) is empty.
+     */
+    this.list = $.RULE('list', () => {
+      $.CONSUME(t.LBracket);
+      const list: JsvValue[] = [];
+      $.ACTION(() => {
+        $.containers.push(list);
+        $.keys.push(undefined);
+      });
+      let first: JsvValue | undefined;
+      $.OPTION(() => {
+        first = $.SUBRULE($.value);
+      });
+      $.ACTION(() => {
+        if (first !== undefined || $.LA(1).tokenType !== t.RBracket) list.push(first ?? null);
+      });
+      $.MANY(() => {
+        $.CONSUME(t.Comma);
+        let item: JsvValue = null;
+        $.OPTION2(() => {
+          item = $.SUBRULE2($.value);
+        });
+        $.ACTION(() => list.push(item));
+      });
+      $.CONSUME(t.RBracket);
+      $.ACTION(() => {
+        $.containers.pop();
+        $.keys.pop();
+      });
+      return list;
+    });
+
+    this.performSelfAnalysis();
+  }
+
+  /** Clears the per-document state before a parse. */
+  begin(text: string): void {
+    this.text = text;
+    this.containers = [];
+    this.keys = [];
+    this.frames = [];
+    this.lastKey = '';
+  }
+
+  /** Drops every reference to the last document, so its tokens and values can be collected. */
+  end(): void {
+    this.input = [];
+    this.text = '';
+    this.containers = [];
+    this.keys = [];
+    this.frames = [];
+    this.lastKey = '';
+  }
+
+  /** The offset of the next token, or -1 at the end (used when the call stack runs out). */
+  nextOffset(): number {
+    const offset = this.LA(1).startOffset;
+    return Number.isNaN(offset) ? -1 : offset;
+  }
+
+  /**
+   * The path of the value being read, such as `data.list[2]`, as the scanner reports it: inside a
+   * map used as a key, the path within that key; otherwise from the top. `placeholder` drops the
+   * null slot the list rule adds for an item that never started (see `parse.ts`).
+   */
+  errorPath(placeholder = false): string | undefined {
+    const containers = this.containers;
+    let end = containers.length;
+    for (let f = this.frames.length; f >= 0; f--) {
+      const start = f > 0 ? this.frames[f - 1]! : 0;
+      const path = this.pathBetween(start, end, placeholder && end === containers.length);
+      if (path !== '') return path;
+      end = start;
+    }
+    return undefined;
+  }
+
+  private pathBetween(start: number, end: number, placeholder: boolean): string {
+    let path = '';
+    const first = end - start > MAX_PATH_SEGMENTS ? end - MAX_PATH_SEGMENTS : start;
+    if (first > start) path = '…';
+    for (let i = first; i < end; i++) {
+      const container = this.containers[i]!;
+      const key = this.keys[i];
+      if (Array.isArray(container)) path += `[${container.length - (placeholder && i === end - 1 ? 1 : 0)}]`;
+      else if (key === undefined) break;
+      else path += formatPathKey(key, path === '');
+    }
+    return path;
+  }
+}
