@@ -1,0 +1,37 @@
+/** `jsvkit to-json [file] [--infer]`: JSV -> JSON, streamed, keys in document order. */
+import { EXIT_BAD_INPUT, EXIT_OK } from '../context.js';
+import { JsonSink } from '../json-sink.js';
+import { createScanner, walkJsv } from '../jsv-walk.js';
+import { parseOptions, READ_OPTION_HELP, READ_OPTIONS, type Command } from './command.js';
+
+export const toJson: Command = {
+  name: 'to-json',
+  summary: 'Convert JSV to JSON',
+  operands: '[file]',
+  maxFiles: 1,
+  description:
+    'Writes the document as compact JSON, one line, keys in document order. JSV carries no types, so every scalar is a JSON string and an empty value is null. With --infer, bare True/False (any case) become booleans and bare numbers that are valid JSON numbers (-12, 1.5, 1E+17) become numbers, digits kept as written; quoted values always stay strings.',
+  options: { ...READ_OPTIONS, infer: { type: 'boolean' } },
+  optionHelp: [['--infer', 'turn true/false and numeric text into JSON booleans and numbers'], ...READ_OPTION_HELP],
+  async run(context, values, files) {
+    const options = parseOptions(values);
+    const file = files[0] ?? '-';
+    const progress = context.progress(file);
+    const text = await context.read(file, progress);
+    if (text === undefined) return EXIT_BAD_INPUT;
+    try {
+      const scanner = createScanner(text, options);
+      const sink = new JsonSink(values.infer === true);
+      await context.drive(
+        { steps: walkJsv(scanner, sink), sink, position: () => scanner.pos, total: text.length, progress, phase: 'converting' },
+        (out) => context.output.write(out),
+      );
+      progress.clear();
+      await context.output.write('\n');
+      return EXIT_OK;
+    } catch (error) {
+      progress.clear();
+      return context.reportBadInput(error, text, file);
+    }
+  },
+};
