@@ -1,10 +1,10 @@
 /**
  * Reading a whole input (a file, or stdin for `-`) as text, and writing output with
- * backpressure. Input is decoded chunk by chunk, so at most the decoded pieces and their joined
- * text are alive at once (twice the text); output goes out in pieces as it is produced.
+ * backpressure. At most the input's bytes and its text are alive at once; output goes out in
+ * pieces as it is produced.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { Progress } from './progress.js';
 
@@ -31,54 +31,63 @@ function reasonOf(error: unknown): string {
 }
 
 /**
- * The text of `source` (a path, or `-` for `stdin`), decoded as UTF-8. A byte-order mark is kept
- * (the JSV reader skips it, and `fmt --check` must see it).
+ * The text of `source` (a path, or `-` for `stdin`), decoded as UTF-8. The bytes are gathered
+ * into one buffer, checked, and decoded once: V8 then stores ASCII text one byte per character,
+ * so the peak is the bytes plus the text. A byte-order mark is kept (the JSV reader skips it,
+ * and `fmt --check` must see it).
  *
  * @throws InputError when the file cannot be read or is not valid UTF-8.
  */
 export async function readText(source: string, stdin: Readable, progress: Progress): Promise<string> {
-  let stream: Readable;
-  let total: number | undefined;
-  if (source === '-') {
-    stream = stdin;
-  } else {
-    try {
-      const info = await stat(source);
-      if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      total = info.size;
-    } catch (error) {
-      throw new InputError(`cannot read ${source}: ${reasonOf(error)}`);
-    }
-    stream = createReadStream(source, { highWaterMark: READ_CHUNK });
+  const bytes = source === '-' ? await readStream(stdin, progress) : await readFile(source, progress);
+  if (!isUtf8(bytes)) {
+    const offset = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1)) line++;
+    throw new InputError(`${displayName(source)}:${line}: not UTF-8 text: byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset} does not continue a valid character`);
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  const parts: string[] = [];
-  let bytes = 0;
-  let previous: Uint8Array | undefined;
+  return bytes.toString('utf8');
+}
+
+async function readFile(path: string, progress: Progress): Promise<Buffer> {
+  let file: FileHandle | undefined;
+  try {
+    file = await open(path, 'r');
+    const info = await file.stat();
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    // Regular files are read straight into a buffer of their size; others (pipes, devices) as streams.
+    if (!info.isFile()) return await readStream(file.createReadStream({ highWaterMark: READ_CHUNK, autoClose: false }), progress);
+    const size = info.size;
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await file.read(bytes, filled, Math.min(READ_CHUNK, size - filled), filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      progress.update('reading', filled, size);
+    }
+    return filled === size ? bytes : bytes.subarray(0, filled);
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${reasonOf(error)}`);
+  } finally {
+    await file?.close();
+  }
+}
+
+async function readStream(stream: Readable, progress: Progress): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
   try {
     for await (const chunk of stream) {
-      const data: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      try {
-        parts.push(decoder.decode(data, { stream: true }));
-      } catch {
-        throw new InputError(`${displayName(source)}: not UTF-8 text (invalid byte at offset ${bytes - tailLength(previous) + firstInvalidUtf8(previous, data)})`);
-      }
-      bytes += data.length;
-      previous = data;
-      progress.update('reading', bytes, total);
-    }
-    try {
-      parts.push(decoder.decode());
-    } catch {
-      throw new InputError(`${displayName(source)}: not UTF-8 text (it ends inside a multi-byte character)`);
+      const data = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      chunks.push(data);
+      length += data.length;
+      progress.update('reading', length, undefined);
     }
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${displayName(source)}: ${reasonOf(error)}`);
-  } finally {
-    if (source !== '-') stream.destroy();
+    throw new InputError(`cannot read standard input: ${reasonOf(error)}`);
   }
-  return parts.length === 1 ? parts[0]! : parts.join('');
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
 }
 
 /** The name errors show for an input. */
@@ -86,34 +95,34 @@ export function displayName(source: string): string {
   return source === '-' ? '<stdin>' : source;
 }
 
-/** Up to the last 3 bytes of the previous chunk: a character split across chunks starts there. */
-function tailLength(previous: Uint8Array | undefined): number {
-  return previous === undefined ? 0 : Math.min(3, previous.length);
-}
-
-/** Offset of the first byte that breaks UTF-8, counted from the start of the previous chunk's tail. */
-function firstInvalidUtf8(previous: Uint8Array | undefined, chunk: Uint8Array): number {
-  const tail = tailLength(previous);
-  const bytes = new Uint8Array(tail + chunk.length);
-  if (previous !== undefined) bytes.set(previous.subarray(previous.length - tail), 0);
-  bytes.set(chunk, tail);
-  // Start at a character boundary inside the tail (skip continuation bytes).
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
   let i = 0;
-  while (i < tail && (bytes[i]! & 0xc0) === 0x80) i++;
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  // Grow the prefix one character at a time until it stops decoding; only runs on bad input.
-  let good = i;
-  while (good < bytes.length) {
-    const lead = bytes[good]!;
-    const size = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-    try {
-      strict.decode(bytes.subarray(good, good + size));
-    } catch {
-      return good;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
-    good += size;
+    let follow: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) follow = 1;
+    else if (b === 0xe0) (follow = 2), (low = 0xa0);
+    else if (b === 0xed) (follow = 2), (high = 0x9f);
+    else if (b >= 0xe1 && b <= 0xef) follow = 2;
+    else if (b === 0xf0) (follow = 3), (low = 0x90);
+    else if (b === 0xf4) (follow = 3), (high = 0x8f);
+    else if (b >= 0xf1 && b <= 0xf3) follow = 3;
+    else return i;
+    for (let k = 1; k <= follow; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += follow + 1;
   }
-  return good;
+  return n;
 }
 
 /**
