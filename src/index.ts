@@ -1,8 +1,15 @@
 /** jsvkit: ServiceStack's JSV text format for TypeScript. */
-export { parseUntyped as parse } from './syntax/parse.js';
-export { stringifyUntyped as stringify, type StringifyOptions } from './syntax/stringify.js';
+export { parse, stringify } from './typed/entry.js';
+export type { StringifyOptions } from './syntax/stringify.js';
 export { format, type FormatOptions } from './syntax/format.js';
 export type { ParseOptions, WhitespaceMode, Engine } from './syntax/options.js';
 export type { JsvValue, JsvMap } from './syntax/value.js';
 export { JsvError, isJsvError, type JsvErrorCode } from './errors/jsv-error.js';
 export { codeFrame, type CodeFrameOptions } from './errors/code-frame.js';
+export * as t from './typed/t.js';
+export { safeParse, type SafeParseResult } from './typed/typed-api.js';
+export type { Infer, Schema, AnySchema, SchemaKind } from './typed/schema.js';
+export type { JsvIssue } from './typed/issues.js';
+export type { TypedParseOptions } from './typed/decoding.js';
+export type { TypedStringifyOptions } from './typed/encoding.js';
+export type { TextCase } from './typed/text-case.js';

@@ -1,0 +1,225 @@
+/**
+ * The Evo Voice DTOs of the seed page (test/fixtures/seed/evovoice-newcustomer.txt) as jsvkit
+ * schemas, with camelCase names as the Evo Voice host writes them. C# members that are value
+ * types (`bool`, `int`, `double`, enums) are never null, and ServiceStack always writes them
+ * (jsv-spec §5.1: the seed shows `False`, `0` and each enum's first member), so they are
+ * `.required()`; every reference-typed member is optional.
+ */
+import { t, type Infer } from '../../src/index.js';
+
+export const EntityInfo = t.object(
+  {
+    /** The ID of the object */
+    id: t.string(),
+    /** The date the object was created */
+    dateCreated: t.string(),
+    /** The date the object was last modified */
+    dateLastModified: t.string(),
+    /** The user that created this object */
+    createdBy: t.string(),
+    /** The user that last modified this object */
+    lastModifiedBy: t.string(),
+  },
+  { name: 'EntityInfo' },
+);
+export type EntityInfo = Infer<typeof EntityInfo>;
+
+export const CustomerBreadcrumb = t.object({ id: t.string(), name: t.string() }, { name: 'CustomerBreadcrumb' });
+export type CustomerBreadcrumb = Infer<typeof CustomerBreadcrumb>;
+
+/**
+ * One value of a `Struct` (protobuf's `google.protobuf.Value` shape). The getters let `Value` and
+ * `Struct` refer to each other with no type annotation.
+ */
+export const Value = t.object(
+  {
+    boolValue: t.boolean().required(),
+    stringValue: t.string(),
+    numberValue: t.number().required(),
+    /** A null element is the seed's `[null]` (a null dictionary, jsv-spec §5.2). */
+    get listValue() {
+      return t.array(Struct.nullable());
+    },
+    get structValue() {
+      return Struct;
+    },
+  },
+  { name: 'Value' },
+);
+export type Value = Infer<typeof Value>;
+
+/** `class Struct : Dictionary<string, Value>`. */
+export const Struct = t.dict(Value);
+export type Struct = Infer<typeof Struct>;
+
+export const TagColors = t.enum(['Magenta', 'Red', 'Volcano', 'Orange', 'Gold', 'Lime', 'Green', 'Cyan', 'Blue', 'GeekBlue', 'Purple'] as const, 'TagColors');
+export type TagColors = Infer<typeof TagColors>;
+
+export const Tag = t.object({ id: t.string(), name: t.string(), color: TagColors.required() }, { name: 'Tag' });
+export type Tag = Infer<typeof Tag>;
+
+export const SimpleSchedulingRuleTypes = t.enum(['Always', 'CustomerState', 'Time'] as const, 'SimpleSchedulingRuleTypes');
+export type SimpleSchedulingRuleTypes = Infer<typeof SimpleSchedulingRuleTypes>;
+
+/** .NET's `System.DayOfWeek` (Sunday = 0). */
+export const DayOfWeek = t.enum(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const, 'DayOfWeek');
+export type DayOfWeek = Infer<typeof DayOfWeek>;
+
+export const ScheduleDay = t.object({ offset: t.int().required(), dayOfWeek: DayOfWeek.required() }, { name: 'ScheduleDay' });
+export type ScheduleDay = Infer<typeof ScheduleDay>;
+
+export const SchedulingRuleFrequency = t.enum(['None', 'Secondly', 'Minutely', 'Hourly', 'Daily', 'Weekly', 'Monthly', 'Yearly'] as const, 'SchedulingRuleFrequency');
+export type SchedulingRuleFrequency = Infer<typeof SchedulingRuleFrequency>;
+
+export const SchedulingRule = t.object(
+  {
+    id: t.string(),
+    name: t.string(),
+    priority: t.int().required(),
+    state: t.string(),
+    source: t.string(),
+    condition: t.string(),
+    simpleRuleType: SimpleSchedulingRuleTypes.required(),
+    customerState: t.string(),
+    flowId: t.string(),
+    flowParams: Struct,
+    isAllDay: t.boolean().required(),
+    startDate: t.string(),
+    startTime: t.string(),
+    endTime: t.string(),
+    bySetPosition: t.array(t.int()),
+    byMonth: t.array(t.int()),
+    byWeekNo: t.array(t.int()),
+    byYearDay: t.array(t.int()),
+    byMonthDay: t.array(t.int()),
+    byDay: t.array(ScheduleDay),
+    byHour: t.array(t.int()),
+    byMinute: t.array(t.int()),
+    interval: t.int().required(),
+    count: t.int().required(),
+    untilDate: t.string(),
+    frequency: SchedulingRuleFrequency.required(),
+  },
+  { name: 'SchedulingRule' },
+);
+export type SchedulingRule = Infer<typeof SchedulingRule>;
+
+export const Schedule = t.object(
+  {
+    timeZoneId: t.string(),
+    inherit: t.boolean().required(),
+    forceClosed: t.boolean().required(),
+    rules: t.array(SchedulingRule),
+    defaultState: t.string(),
+  },
+  { name: 'Schedule' },
+);
+export type Schedule = Infer<typeof Schedule>;
+
+export const IntegrationData = t.object({ thirdPartyId: t.string() }, { name: 'IntegrationData' });
+export type IntegrationData = Infer<typeof IntegrationData>;
+
+/** `class EntityIntegrationData : Dictionary<string, IntegrationData>`. */
+export const EntityIntegrationData = t.dict(IntegrationData);
+export type EntityIntegrationData = Infer<typeof EntityIntegrationData>;
+
+export const BillingItem = t.object(
+  {
+    baseCost: t.number().required(),
+    rawUnitMultiplier: t.number().required(),
+    unitCost: t.number().required(),
+    allowance: t.int().required(),
+  },
+  { name: 'BillingItem' },
+);
+export type BillingItem = Infer<typeof BillingItem>;
+
+export const BillingSettings = t.object(
+  {
+    base: BillingItem,
+    localNumbers: BillingItem,
+    tollFreeNumbers: BillingItem,
+    inboundVoiceCalls: BillingItem,
+    outboundVoiceCalls: BillingItem,
+    inboundFaxes: BillingItem,
+    outboundFaxes: BillingItem,
+    inboundSmsMessages: BillingItem,
+    outboundSmsMessages: BillingItem,
+  },
+  { name: 'BillingSettings' },
+);
+export type BillingSettings = Infer<typeof BillingSettings>;
+
+export const AppSettings = t.object(
+  {
+    enablePhoneNumberManagement: t.boolean().required(),
+    enableDeviceManagement: t.boolean().required(),
+    enableDialer: t.boolean().required(),
+    enableCallHistory: t.boolean().required(),
+    showFileNameInMessageCenter: t.boolean().required(),
+    chakraTheme: t.string(),
+    customCss: t.string(),
+    pageTitle: t.string(),
+    stringMappings: t.string(),
+    logoutUrl: t.string(),
+    portMyNumberUrl: t.string(),
+  },
+  { name: 'AppSettings' },
+);
+export type AppSettings = Infer<typeof AppSettings>;
+
+/** `class CustomerInfo : EntityInfo`: written with its own members first, then EntityInfo's. */
+export const CustomerInfo = EntityInfo.extend(
+  {
+    /** The ID of the account associated with this customer */
+    accountId: t.string(),
+    /** The parent customer ID for this customer */
+    parentCustomerId: t.string(),
+    /** The breadcrumb to this customer */
+    breadcrumb: t.array(CustomerBreadcrumb),
+    /** The name of the account associated with this customer */
+    accountName: t.string(),
+    /** Is this customer staging or production? */
+    isStaging: t.boolean().required(),
+    /** The name of the company */
+    name: t.string(),
+    /** The reference ID for this company */
+    referenceId: t.string(),
+    /** This customer's data values */
+    data: Struct,
+    /** The list of tags for this customer */
+    tags: t.array(Tag),
+    /** This customer's schedule */
+    schedule: Schedule,
+    /** Integration data for this customer */
+    integrationData: EntityIntegrationData,
+    /** Override this customer's billing settings? Otherwise inherits from parent */
+    overrideBillingSettings: t.boolean().required(),
+    /** Billing settings for this customer */
+    billingSettings: BillingSettings,
+    /** Should this customer override the parent customer's app settings */
+    overrideAppSettings: t.boolean().required(),
+    /** App / Portal settings for this customer */
+    appSettings: AppSettings,
+  },
+  { name: 'CustomerInfo' },
+);
+export type CustomerInfo = Infer<typeof CustomerInfo>;
+
+/** `POST /customers`: creates a new customer; the response is a `CustomerInfo`. */
+export const NewCustomer = t.object(
+  {
+    /** The account ID to associate this customer with */
+    accountId: t.string(),
+    /** The name of the customer */
+    name: t.string(),
+    /** The parent customer for this customer */
+    parentCustomerId: t.string(),
+    /** The reference ID for this customer (e.g. in a third party system) */
+    referenceId: t.string(),
+    /** Data values for this customer */
+    data: Struct,
+  },
+  { name: 'NewCustomer' },
+);
+export type NewCustomer = Infer<typeof NewCustomer>;

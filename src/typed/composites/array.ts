@@ -1,0 +1,126 @@
+/**
+ * `t.array(S)`: a .NET list or array, `[item,...]` (jsv-spec §2.3, §3.4). An empty slot is a null
+ * element, allowed only when the element schema is `.nullable()`. Where ServiceStack's reader
+ * loses a slot (R15, R16) or its writer writes text that reads back differently (W1–W3), jsvkit
+ * reports instead.
+ */
+import { BARE, EMPTY, IN_LIST, LIST } from '../../syntax/scanner.js';
+import { describeValue } from '../encoding.js';
+import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type SchemaTypes } from '../schema.js';
+
+export interface ArrayTypes<E extends AnySchema> {
+  readonly output: Infer<E>[];
+}
+
+export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
+  declare readonly '~types'?: ArrayTypes<E>;
+  readonly kind = 'array';
+
+  constructor(readonly element: E) {
+    super();
+  }
+
+  get name(): string {
+    return `list of ${this.element.name}`;
+  }
+
+  protected compileDecoder(): Decoder {
+    const element = this.element;
+    const decode = element.decoder();
+    const nullable = element.isNullable;
+    const elementKind = element.structuralKind();
+    // ServiceStack writes a null POCO or dictionary element as `{}` or `null` (jsv-spec §2.3);
+    // tolerant mode reads the `null` token back as null, as the seed's `listValue:[null]` needs.
+    const mapLike = elementKind === 'object' || elementKind === 'dict';
+    const nullToken = nullable && mapLike;
+    const stringList = elementKind === 'string';
+    const expected = `a list ([…]) of ${element.name}`;
+    return (d, ctx, kind) => {
+      const sc = d.scanner;
+      if (kind !== LIST) return d.wrongShape(ctx, kind, expected);
+      const list: unknown[] = [];
+      const level = d.level;
+      d.level = level + 1;
+      if (sc.openList()) {
+        // Empty slots at the end of the list, and where the last one began.
+        let trailing = 0;
+        let lastEmpty = 0;
+        let i = 0;
+        do {
+          d.keys[level] = i++;
+          const itemKind = sc.valueStart(IN_LIST);
+          if (itemKind === EMPTY) {
+            if (!nullable) d.report('NULL_ELEMENT', `Empty list slot, but the elements (${element.name}) are not nullable; mark the element schema .nullable() to allow null`, sc.start);
+            list.push(null);
+            trailing++;
+            lastEmpty = sc.start;
+          } else if (itemKind === BARE && nullToken && d.tolerant && sc.text.startsWith('null', sc.start)) {
+            const start = sc.start;
+            const text = sc.readBare(IN_LIST);
+            if (text === 'null') list.push(null);
+            else d.report('INVALID_TYPE', `Expected ${element.name} ({…}), found ${JSON.stringify(text.slice(0, 24))}`, start);
+            trailing = 0;
+          } else {
+            list.push(decode(d, IN_LIST, itemKind));
+            trailing = 0;
+          }
+        } while (sc.nextItem());
+        if (trailing > 0 && mapLike) {
+          d.keys[level] = i - 1;
+          d.report('NULL_ELEMENT', `A list of ${element.name} cannot end in an empty slot: ServiceStack drops it (jsv-spec R16)`, lastEmpty);
+        } else if (trailing > 1 && !stringList) {
+          d.keys[level] = i - 1;
+          d.report('NULL_ELEMENT', `A list of ${element.name} cannot end in two or more empty slots: ServiceStack reads one fewer (jsv-spec R15)`, lastEmpty);
+        }
+      }
+      d.level = level;
+      return list;
+    };
+  }
+
+  protected compileEncoder(): Encoder {
+    const element = this.element;
+    const encode = element.encoder();
+    const nullable = element.isNullable;
+    const elementKind = element.structuralKind();
+    const mapLike = elementKind === 'object' || elementKind === 'dict';
+    const stringList = elementKind === 'string';
+    return (e, value) => {
+      if (!Array.isArray(value)) return e.fail('INVALID_TYPE', `Expected an array (${this.name}), found ${describeValue(value)}`);
+      const list = value as unknown[];
+      const length = list.length;
+      if (length > 0 && list[length - 1] == null) {
+        const problem = unwritableEnd(list, mapLike, stringList);
+        if (problem !== undefined) return e.fail('UNREPRESENTABLE_VALUE', problem, length - 1);
+      }
+      if (!e.enter(value)) return;
+      const level = e.level;
+      e.level = level + 1;
+      e.out += '[';
+      for (let i = 0; i < length; i++) {
+        if (i > 0) e.out += ',';
+        const item = list[i];
+        e.keys[level] = i;
+        // A null element is an empty slot (for maps too: ServiceStack's `{}`/`null` would not read back, W3/W4).
+        if (item === null || item === undefined) {
+          if (!nullable) e.fail('NULL_ELEMENT', `Null element, but the elements (${element.name}) are not nullable`);
+          continue;
+        }
+        encode(e, item);
+      }
+      e.out += ']';
+      e.level = level;
+      e.leave();
+    };
+  }
+}
+
+/** Why a list ending in null has no text that reads back as it (jsv-spec §3.11 W1–W3), if so. */
+function unwritableEnd(list: unknown[], mapLike: boolean, stringList: boolean): string | undefined {
+  if (list.length === 1) return 'Cannot write a list whose only element is null: JSV writes it as [], which reads back empty (jsv-spec W1)';
+  if (mapLike) return 'Cannot write a list of maps that ends in null: ServiceStack drops a trailing empty slot after maps (jsv-spec W3)';
+  if (!stringList && list[list.length - 2] == null) {
+    return 'Cannot write a list that ends in two or more nulls: ServiceStack reads one fewer back (jsv-spec W2)';
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+/**
+ * `t.lazy(() => S)`: a schema resolved on first use, for recursion where a getter in `t.object`
+ * does not fit. Give the variable a type (`const Tree: Schema<TreeNode> = …`) when TypeScript
+ * cannot infer it.
+ */
+import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type SchemaKind } from '../schema.js';
+
+export interface LazyTypes<S extends AnySchema> {
+  readonly output: Infer<S>;
+}
+
+export class LazySchema<S extends AnySchema = AnySchema> extends SchemaBase {
+  declare readonly '~types'?: LazyTypes<S>;
+  readonly kind = 'lazy';
+  private resolved: S | undefined;
+
+  constructor(private readonly getter: () => S) {
+    super();
+  }
+
+  /** The schema behind this one. */
+  resolve(): S {
+    if (this.resolved) return this.resolved;
+    const schema = this.getter();
+    if (!(schema instanceof SchemaBase)) throw new TypeError('t.lazy: the function did not return a jsvkit schema');
+    this.resolved = schema;
+    return schema;
+  }
+
+  get name(): string {
+    return this.resolved?.name ?? 'lazy';
+  }
+
+  override structuralKind(): SchemaKind {
+    return this.resolve().structuralKind();
+  }
+
+  override isDefault(value: unknown): boolean {
+    return this.resolve().isDefault(value);
+  }
+
+  protected compileDecoder(): Decoder {
+    return this.resolve().decoder();
+  }
+
+  protected compileEncoder(): Encoder {
+    return this.resolve().encoder();
+  }
+}

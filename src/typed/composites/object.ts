@@ -1,0 +1,202 @@
+/**
+ * `t.object({...})`: a ServiceStack DTO (POCO). Read from `{key:value,...}` with names matched
+ * case-insensitively (OrdinalIgnoreCase, jsv-spec §3.3.4) and quoted keys accepted (R7); written
+ * in declaration order with a derived schema's own members before its base's (§2.2), nulls left
+ * out, names converted by `textCase`.
+ */
+import { EMPTY, IN_MAP, MAP } from '../../syntax/scanner.js';
+import { setOwn } from '../../syntax/value.js';
+import { describeValue } from '../encoding.js';
+import { foldCase, writtenNames } from '../text-case.js';
+import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type RequiredMark, type SchemaTypes } from '../schema.js';
+
+/** The members of an object schema. Members may be getters, which makes recursive schemas infer. */
+export type Shape = { readonly [name: string]: any };
+
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+
+/** The decoded type of a shape: required members as they are, the rest optional. */
+export type ObjectOutput<P extends Shape> = Flat<
+  { -readonly [K in keyof P as P[K] extends RequiredMark ? K : never]: Infer<P[K]> } & {
+    -readonly [K in keyof P as P[K] extends RequiredMark ? never : K]?: Infer<P[K]>;
+  }
+>;
+
+/** `Base` with `Own`'s members added or replaced. */
+export type Extended<Base extends Shape, Own extends Shape> = { [K in keyof Base as K extends keyof Own ? never : K]: Base[K] } & Own;
+
+export interface ObjectTypes<P extends Shape> {
+  readonly output: ObjectOutput<P>;
+}
+
+export interface ObjectOptions {
+  /** The DTO's name in messages (default `object`). */
+  name?: string;
+}
+
+interface Member {
+  name: string;
+  schema: AnySchema;
+  required: boolean;
+  /** Written names, indexed by `Encoding.caseIndex`. */
+  names: readonly string[];
+  bit: number;
+  index: number;
+}
+
+export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
+  declare readonly '~types'?: ObjectTypes<P>;
+  readonly kind = 'object';
+  readonly name: string;
+  private memberList: Member[] | undefined;
+
+  constructor(
+    /** This schema's own members (getters are read only when the schema is first used). */
+    readonly ownShape: Shape,
+    /** The schema this one extends; its members are written after the own ones. */
+    readonly base?: ObjectSchema,
+    options?: ObjectOptions,
+  ) {
+    super();
+    this.name = options?.name ?? 'object';
+    for (const name of Object.keys(ownShape)) checkMemberName(name);
+  }
+
+  /** A schema with `own`'s members first and this one's after them, as a C# class deriving from this one. */
+  extend<Own extends Shape>(own: Own, options?: ObjectOptions): ObjectSchema<Extended<P, Own>> {
+    return new ObjectSchema<Extended<P, Own>>(own, this as unknown as ObjectSchema, options);
+  }
+
+  /** Member names in write order: own members first, then inherited ones not redeclared. */
+  keys(): string[] {
+    const own = Object.keys(this.ownShape);
+    const inherited = this.base ? this.base.keys().filter((name) => !Object.prototype.hasOwnProperty.call(this.ownShape, name)) : [];
+    return [...own, ...inherited];
+  }
+
+  /** The schema of a member (resolving a getter). */
+  member(name: string): AnySchema | undefined {
+    if (Object.prototype.hasOwnProperty.call(this.ownShape, name)) return this.ownShape[name] as AnySchema;
+    return this.base?.member(name);
+  }
+
+  /** @internal */
+  members(): Member[] {
+    if (this.memberList) return this.memberList;
+    const list = this.keys().map((name, index): Member => {
+      const schema = this.member(name);
+      if (!(schema instanceof SchemaBase)) throw new TypeError(`Member ${JSON.stringify(name)} of ${this.name} is not a jsvkit schema`);
+      return { name, schema, required: schema.isRequired, names: writtenNames(name), bit: index < 31 ? 1 << index : 0, index };
+    });
+    this.memberList = list;
+    return list;
+  }
+
+  protected compileDecoder(): Decoder {
+    const members = this.members();
+    const exact = new Map<string, Member>();
+    const folded = new Map<string, Member>();
+    for (const member of members) {
+      exact.set(member.name, member);
+      const key = foldCase(member.name);
+      if (!folded.has(key)) folded.set(key, member);
+    }
+    const decoders = members.map((m) => m.schema.decoder());
+    const required = members.filter((m) => m.required);
+    const many = members.length > 31;
+    const expected = `${this.name === 'object' ? 'an object' : this.name} ({…})`;
+    return (d, ctx, kind) => {
+      const sc = d.scanner;
+      if (kind !== MAP) return d.wrongShape(ctx, kind, expected);
+      const open = sc.start;
+      const result: Record<string, unknown> = {};
+      let seen = 0;
+      const seenMany = many ? new Set<Member>() : undefined;
+      const level = d.level;
+      const keys = d.keys;
+      d.level = level + 1;
+      if (sc.openMap()) {
+        do {
+          const key = sc.readKey();
+          const member = exact.get(key) ?? folded.get(foldCase(key));
+          if (member === undefined) {
+            if (d.strict) {
+              keys[level] = key;
+              d.report('UNKNOWN_PROPERTY', `Unknown property ${JSON.stringify(key)}; ${this.name} has ${members.map((m) => m.name).join(', ') || 'no properties'}`, sc.keyStart);
+            }
+            sc.skipValue(IN_MAP);
+            continue;
+          }
+          keys[level] = member.name;
+          if (seenMany ? seenMany.has(member) : (seen & member.bit) !== 0) {
+            d.report('DUPLICATE_KEY', `Duplicate property ${JSON.stringify(key)}: a map may name a property only once`, sc.keyStart);
+            sc.skipValue(IN_MAP);
+            continue;
+          }
+          if (seenMany) seenMany.add(member);
+          else seen |= member.bit;
+          const valueKind = sc.valueStart(IN_MAP);
+          if (valueKind === EMPTY) {
+            // An empty value is null, which a required member cannot be (jsv-spec R2).
+            if (member.required) d.report('MISSING_REQUIRED', `${member.name} is required but its value is empty`, sc.start);
+            continue;
+          }
+          const value = decoders[member.index]!(d, IN_MAP, valueKind);
+          if (value !== undefined) setOwn(result, member.name, value);
+        } while (sc.nextEntry());
+      }
+      d.level = level;
+      for (const member of required) {
+        if (seenMany ? !seenMany.has(member) : (seen & member.bit) === 0) {
+          d.report('MISSING_REQUIRED', `${member.name} is required but missing`, open, member.name);
+        }
+      }
+      return result;
+    };
+  }
+
+  protected compileEncoder(): Encoder {
+    const members = this.members();
+    const encoders = members.map((m) => m.schema.encoder());
+    const count = members.length;
+    const expected = `${this.name === 'object' ? 'an object' : this.name}`;
+    return (e, value) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Map) {
+        return e.fail('INVALID_TYPE', `Expected ${expected}, found ${describeValue(value)}`);
+      }
+      if (!e.enter(value)) return;
+      const record = value as Record<string, unknown>;
+      const level = e.level;
+      const caseIndex = e.caseIndex;
+      e.level = level + 1;
+      e.out += '{';
+      let first = true;
+      for (let i = 0; i < count; i++) {
+        const member = members[i]!;
+        const item = Object.prototype.hasOwnProperty.call(record, member.name) ? record[member.name] : undefined;
+        e.keys[level] = member.name;
+        if (item === undefined || item === null) {
+          if (member.required) e.fail('MISSING_REQUIRED', `${member.name} is required but ${item === null ? 'null' : 'missing'}`);
+          continue;
+        }
+        if (e.excludeDefaults && member.schema.isDefault(item)) continue;
+        e.out += first ? member.names[caseIndex]! + ':' : ',' + member.names[caseIndex]! + ':';
+        first = false;
+        encoders[i]!(e, item);
+      }
+      e.out += '}';
+      e.level = level;
+      e.leave();
+    };
+  }
+}
+
+/** Characters a property name written raw may not contain: JSV's escape set (jsv-spec §2.1). */
+const QUOTED_KEY_CHARS = /[":,{}[\]\r\n]/;
+
+/** Declared names are written raw, as ServiceStack writes property names, so they must be safe. */
+function checkMemberName(name: string): void {
+  if (name === '' || QUOTED_KEY_CHARS.test(name) || name.trim() !== name) {
+    throw new TypeError(`Property name ${JSON.stringify(name)} cannot be written as a JSV key: it is empty, has edge blanks or contains one of " : , { } [ ] CR LF`);
+  }
+}

@@ -1,0 +1,45 @@
+/** Typed-layer issues: what `safeParse` and Standard Schema `validate` report, one per problem. */
+import type { JsvError, JsvErrorCode } from '../errors/jsv-error.js';
+import { formatPathKey } from '../syntax/scanner.js';
+
+export type PathSegment = string | number;
+
+/** One problem found while decoding or checking a value. */
+export interface JsvIssue {
+  readonly code: JsvErrorCode;
+  /** The full message, e.g. `Expected a whole number … at schedule.rules[2].priority (line 4, column 12)`. */
+  readonly message: string;
+  /** The message without path and position. */
+  readonly reason: string;
+  /** The path as text, e.g. `schedule.rules[2].frequency`; `''` for the document itself. */
+  readonly path: string;
+  /** The same path as keys and indexes, e.g. `['schedule', 'rules', 2, 'frequency']`. */
+  readonly segments: readonly PathSegment[];
+  /** Offset, 1-based line and column of the offending text (0, 1, 1 for a value being written). */
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** `a.b[2]["x y"]`. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let path = '';
+  for (const segment of segments) path += typeof segment === 'number' ? `[${segment}]` : formatPathKey(segment, path === '');
+  return path;
+}
+
+export function toIssue(error: JsvError, segments: readonly PathSegment[]): JsvIssue {
+  return {
+    code: error.code,
+    message: error.message,
+    reason: error.reason,
+    path: error.path ?? '',
+    segments,
+    offset: error.offset,
+    line: error.line,
+    column: error.column,
+  };
+}
+
+/** How many issues `safeParse` collects before it stops reading. */
+export const MAX_ISSUES = 100;

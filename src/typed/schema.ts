@@ -1,0 +1,169 @@
+/**
+ * The schema protocol: every schema is a plain object with a `kind`, a `name`, its children, the
+ * Standard Schema v1 `~standard` property, and a decoder and an encoder compiled once on first use
+ * and cached (valibot's model). Static types travel in the phantom `~types` member, so inference is
+ * deferred and recursive schemas type-check (jsv-spec §5: Struct/Value).
+ */
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { Context, ValueKind } from '../syntax/scanner.js';
+import type { Decoding } from './decoding.js';
+import type { Encoding } from './encoding.js';
+import { standardProps } from './standard-schema.js';
+
+export type SchemaKind =
+  | 'string'
+  | 'boolean'
+  | 'number'
+  | 'float'
+  | 'int'
+  | 'long'
+  | 'decimal'
+  | 'date'
+  | 'timeSpan'
+  | 'guid'
+  | 'char'
+  | 'bytes'
+  | 'enum'
+  | 'flags'
+  | 'array'
+  | 'dict'
+  | 'object'
+  | 'lazy';
+
+/** Phantom carrier of a schema's decoded type (never present at run time). */
+export interface SchemaTypes<T> {
+  readonly output: T;
+}
+
+/** Marks a schema returned by `.required()`: an object property that must be present. */
+export interface RequiredMark {
+  readonly '~required': true;
+}
+
+/** Marks a schema returned by `.nullable()`: a list element, dictionary value or document that may be null. */
+export interface NullableMark {
+  readonly '~nullable': true;
+}
+
+type Output<S> = S extends { readonly '~types'?: { readonly output: infer T } | undefined } ? T : never;
+
+/** The static type of the values a schema decodes (and encodes). */
+export type Infer<S> = S extends NullableMark ? Output<S> | null : Output<S>;
+
+/**
+ * Decodes the value the scanner has just classified as `kind` (never `EMPTY`: the caller handles
+ * empty values, which mean null). Returns `undefined` after reporting an issue.
+ * @internal
+ */
+export type Decoder = (d: Decoding, ctx: Context, kind: ValueKind) => unknown;
+
+/** Appends a non-null `value` to `e.out`, or reports why it cannot. @internal */
+export type Encoder = (e: Encoding, value: unknown) => void;
+
+/** What clones made by `required()` and `nullable()` share: the compiled decoder and encoder. */
+interface Compiled {
+  decode?: Decoder;
+  encode?: Encoder;
+}
+
+const SCHEMA = Symbol.for('jsvkit.Schema');
+
+/** True for any jsvkit schema (from any copy of the library). */
+export function isSchema(value: unknown): value is AnySchema {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SCHEMA] === true;
+}
+
+/** Any jsvkit schema, whatever it decodes to. */
+export type AnySchema = SchemaBase;
+
+/** A schema that decodes to `T`: the type to annotate a recursive schema with. */
+export interface Schema<T = unknown> extends SchemaBase {
+  readonly '~types'?: SchemaTypes<T>;
+}
+
+export abstract class SchemaBase {
+  abstract readonly kind: SchemaKind;
+  /** A readable name for messages, e.g. `int`, `CustomerInfo`, `list of Tag`. */
+  abstract readonly name: string;
+  /** Set by `.required()`: the object property must be present. */
+  readonly isRequired: boolean = false;
+  /** Set by `.nullable()`: as a list element, dictionary value or whole document, it may be null. */
+  readonly isNullable: boolean = false;
+  private compiled: Compiled = {};
+  private standard: StandardSchemaV1.Props<unknown, unknown> | undefined;
+
+  /** This schema as an object property that must be present (`MISSING_REQUIRED` otherwise). */
+  required(): this & RequiredMark {
+    return this.with({ isRequired: true }) as this & RequiredMark;
+  }
+
+  /** This schema as a list element, dictionary value or document that may be null. */
+  nullable(): this & NullableMark {
+    return this.with({ isNullable: true }) as this & NullableMark;
+  }
+
+  private with(flags: Partial<Pick<SchemaBase, 'isRequired' | 'isNullable'>>): this {
+    // A shallow copy shares `compiled`, so the clone reuses the decoder and encoder.
+    const clone = Object.assign(Object.create(Object.getPrototypeOf(this) as object) as this, this, flags);
+    clone.standard = undefined;
+    return clone;
+  }
+
+  /** The kind of the schema behind any `t.lazy` wrappers. */
+  structuralKind(): SchemaKind {
+    return this.kind;
+  }
+
+  /**
+   * The compiled decoder. While a schema is being compiled, a schema that refers back to it (through
+   * getters or `t.lazy`) receives a forwarder, so recursion compiles once.
+   * @internal
+   */
+  decoder(): Decoder {
+    const compiled = this.compiled;
+    if (compiled.decode) return compiled.decode;
+    let real: Decoder | undefined;
+    compiled.decode = (d, ctx, kind) => real!(d, ctx, kind);
+    real = this.compileDecoder();
+    compiled.decode = real;
+    return real;
+  }
+
+  /** The compiled encoder (see `decoder`). @internal */
+  encoder(): Encoder {
+    const compiled = this.compiled;
+    if (compiled.encode) return compiled.encode;
+    let real: Encoder | undefined;
+    compiled.encode = (e, value) => real!(e, value);
+    real = this.compileEncoder();
+    compiled.encode = real;
+    return real;
+  }
+
+  /** @internal */
+  protected abstract compileDecoder(): Decoder;
+  /** @internal */
+  protected abstract compileEncoder(): Encoder;
+
+  /**
+   * True when `value` is the .NET default of this type (0, False, an empty Guid, …), which
+   * `excludeDefaultValues` leaves out. Enums, strings and containers have none.
+   * @internal
+   */
+  isDefault(_value: unknown): boolean {
+    return false;
+  }
+
+  /**
+   * Standard Schema v1. `validate` takes an already-decoded JavaScript value (what a framework
+   * hands a validator), checks it against the schema and returns it normalised through one
+   * encode/decode round trip; to check JSV text, use `safeParse`.
+   */
+  get '~standard'(): StandardSchemaV1.Props<unknown, Infer<this>> {
+    this.standard ??= standardProps(this);
+    return this.standard as StandardSchemaV1.Props<unknown, Infer<this>>;
+  }
+}
+
+// On the prototype, so clones made by `required()` and `nullable()` carry it too.
+Object.defineProperty(SchemaBase.prototype, SCHEMA, { value: true });

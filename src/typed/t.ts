@@ -1,0 +1,158 @@
+/**
+ * The `t` namespace: schema builders for every .NET type a ServiceStack DTO uses. Each returns a
+ * plain schema object; `Infer<typeof S>` is its static type.
+ *
+ * ```ts
+ * const Tag = t.object({ id: t.string(), name: t.string(), color: t.enum(['Red', 'Green'] as const) });
+ * type Tag = Infer<typeof Tag>; // { id?: string; name?: string; color?: 'Red' | 'Green' }
+ * ```
+ */
+import { readBoolean, writeBoolean } from './scalars/boolean.js';
+import { readBytes, writeBytes } from './scalars/bytes.js';
+import { readChar, writeChar } from './scalars/char.js';
+import { readGuid, writeGuid } from './scalars/guid.js';
+import { readInt, readLong, writeInt, writeLong } from './scalars/integer.js';
+import { readDouble, readFloat, writeDouble, writeFloat } from './scalars/number.js';
+import { ArraySchema } from './composites/array.js';
+import { DictSchema, type DictOptions, type KeySchema } from './composites/dict.js';
+import { EnumSchema, type EnumLike, type EnumValues } from './composites/enum.js';
+import { FlagsSchema } from './composites/flags.js';
+import { LazySchema } from './composites/lazy.js';
+import { ObjectSchema, type ObjectOptions, type Shape } from './composites/object.js';
+import { ScalarSchema, StringSchema } from './primitives.js';
+import type { AnySchema } from './schema.js';
+
+export { ArraySchema, DictSchema, EnumSchema, FlagsSchema, LazySchema, ObjectSchema, ScalarSchema, StringSchema };
+export type { DictOptions, EnumLike, KeySchema, ObjectOptions, Shape };
+
+/** .NET `string`: text as it is. A `{…}` or `[…]` value is taken as its raw text, as ServiceStack does. */
+export function string(): StringSchema {
+  return new StringSchema();
+}
+
+/** .NET `bool`: written `True`/`False`; reads what ServiceStack reads (`true`, `T`, `1`, `on`, …). */
+export function boolean(): ScalarSchema<boolean> {
+  return new ScalarSchema<boolean>('boolean', 'boolean', {
+    read: readBoolean,
+    write: writeBoolean,
+    is: (value) => typeof value === 'boolean',
+    expected: 'True or False',
+    isDefault: (value) => value === false,
+  });
+}
+
+/** .NET `double`: .NET's shortest round-trip text (`1E+17`, `5E-324`, `-0`, `NaN`). */
+export function number(): ScalarSchema<number> {
+  return new ScalarSchema<number>('number', 'double', {
+    read: readDouble,
+    write: writeDouble,
+    is: (value) => typeof value === 'number',
+    expected: 'a number',
+    isDefault: (value) => value === 0,
+  });
+}
+
+/** .NET `float`: single precision; values are rounded to float32 and written as .NET writes a `float`. */
+export function float(): ScalarSchema<number> {
+  return new ScalarSchema<number>('float', 'float', {
+    read: readFloat,
+    write: writeFloat,
+    is: (value) => typeof value === 'number',
+    expected: 'a number',
+    isDefault: (value) => value === 0,
+  });
+}
+
+/** .NET `int`: a whole number from -2147483648 to 2147483647; fractions and exponents are rejected. */
+export function int(): ScalarSchema<number> {
+  return new ScalarSchema<number>('int', 'int', {
+    read: readInt,
+    write: writeInt,
+    is: (value) => typeof value === 'number',
+    expected: 'a whole number',
+    isDefault: (value) => value === 0,
+  });
+}
+
+/** .NET `long`: a `bigint`, never rounded. Writing also accepts a safe-integer `number`. */
+export function long(): ScalarSchema<bigint> {
+  return new ScalarSchema<bigint>('long', 'long', {
+    read: readLong,
+    write: writeLong,
+    is: (value) => typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value)),
+    expected: 'a bigint',
+    isDefault: (value) => value === 0n || (value as unknown) === 0,
+  });
+}
+
+/** .NET `Guid`: read in every form ServiceStack reads, as lower-case 8-4-4-4-12 text; written as 32 hex digits. */
+export function guid(): ScalarSchema<string> {
+  return new ScalarSchema<string>('guid', 'Guid', {
+    read: readGuid,
+    write: writeGuid,
+    is: (value) => typeof value === 'string',
+    expected: 'a Guid',
+    isDefault: (value) => /^[0-]*$/.test(value),
+  });
+}
+
+/** .NET `char`: one UTF-16 code unit; quoted when it is special or blank. */
+export function char(): ScalarSchema<string> {
+  return new ScalarSchema<string>('char', 'char', {
+    read: readChar,
+    write: writeChar,
+    is: (value) => typeof value === 'string',
+    expected: 'one character',
+    isDefault: (value) => value === '\0',
+  });
+}
+
+/** .NET `byte[]`: base64; an empty array is written `""`. */
+export function bytes(): ScalarSchema<Uint8Array> {
+  return new ScalarSchema<Uint8Array>('bytes', 'byte[]', {
+    read: readBytes,
+    write: writeBytes,
+    is: (value) => value instanceof Uint8Array,
+    expected: 'a Uint8Array',
+  });
+}
+
+/**
+ * A .NET enum from a list of member names (`t.enum(['Red', 'Green'] as const)`) or a TypeScript
+ * enum (`t.enum(Color)`). Written as the member name; read by name in any case, or by integer value.
+ */
+function enumOf<const Source extends readonly string[] | EnumLike>(source: Source, name?: string): EnumSchema<EnumValues<Source> & (string | number)> {
+  return new EnumSchema(source, name);
+}
+export { enumOf as enum };
+
+/** A .NET `[Flags]` enum: written as its integer value; read from an integer or a list like `"Read, Write"`. */
+export function flags<const Names extends string>(members: Record<Names, number>, name?: string): FlagsSchema<Names> {
+  return new FlagsSchema(members, name);
+}
+
+/** A .NET list or array of `element`. Elements are not null unless the element schema is `.nullable()`. */
+export function array<E extends AnySchema>(element: E): ArraySchema<E> {
+  return new ArraySchema(element);
+}
+
+/**
+ * A .NET `Dictionary<string, V>`: a plain object by default, or a `Map` in the text's order with
+ * `{ as: 'map' }`; `{ key: t.int() }` (or another scalar or enum) types the keys.
+ */
+export function dict<V extends AnySchema, K extends KeySchema = StringSchema, As extends 'object' | 'map' = 'object'>(value: V, options?: DictOptions<K, As>): DictSchema<V, K, As> {
+  return new DictSchema(value, options);
+}
+
+/**
+ * A DTO class. Properties are optional unless marked `.required()`. For recursion, declare the
+ * member as a getter (`get children() { return t.array(Node) }`), which keeps inference working.
+ */
+export function object<const P extends Shape>(shape: P, options?: ObjectOptions): ObjectSchema<P> {
+  return new ObjectSchema<P>(shape, undefined, options);
+}
+
+/** A schema resolved on first use, for recursion a getter in `t.object` does not cover. */
+export function lazy<S extends AnySchema>(getter: () => S): LazySchema<S> {
+  return new LazySchema(getter);
+}
