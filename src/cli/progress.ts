@@ -15,6 +15,7 @@ export class Progress {
   private readonly started = Date.now();
   private lastDraw = 0;
   private shown = false;
+  private phase = '';
 
   constructor(
     private readonly stream: Writable,
@@ -27,7 +28,10 @@ export class Progress {
   update(phase: string, done: number, total: number | undefined): void {
     if (!this.enabled) return;
     const now = Date.now();
-    if (now - this.started < this.delayMs || now - this.lastDraw < REDRAW_MS) return;
+    if (now - this.started < this.delayMs) return;
+    // Redraw at most every REDRAW_MS, but show a new phase at once.
+    if (phase === this.phase && now - this.lastDraw < REDRAW_MS) return;
+    this.phase = phase;
     this.lastDraw = now;
     this.shown = true;
     const amount = total ? `${Math.floor((100 * done) / total)}% (${megabytes(done)}/${megabytes(total)} MB)` : `${megabytes(done)} MB`;
