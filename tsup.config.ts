@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', testing: 'src/testing/arbitrary.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   // dist/cli.js comes from the second build, which runs at the same time: keep it.

@@ -30,6 +30,8 @@ export class ScalarSchema<T> extends SchemaBase {
     readonly kind: SchemaKind,
     readonly name: string,
     /** @internal */ readonly codec: ScalarCodec<T>,
+    /** Which JavaScript type a scalar with more than one decodes to, e.g. `Date` for `t.date({ as: 'Date' })`. */
+    readonly variant?: string,
   ) {
     super();
   }

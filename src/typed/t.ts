@@ -13,6 +13,9 @@ import { readChar, writeChar } from './scalars/char.js';
 import { readGuid, writeGuid } from './scalars/guid.js';
 import { readInt, readLong, writeInt, writeLong } from './scalars/integer.js';
 import { readDouble, readFloat, writeDouble, writeFloat } from './scalars/number.js';
+import { readDecimal, writeDecimal } from './scalars/decimal.js';
+import { JsvDateTime, readDate, readDateTime, writeDate, writeDateTime } from './scalars/date-time.js';
+import { JsvTimeSpan, readTimeSpan, writeTimeSpan } from './scalars/time-span.js';
 import { ArraySchema } from './composites/array.js';
 import { DictSchema, type DictOptions, type KeySchema } from './composites/dict.js';
 import { EnumSchema, type EnumLike, type EnumValues } from './composites/enum.js';
@@ -22,6 +25,7 @@ import { ObjectSchema, type ObjectOptions, type Shape } from './composites/objec
 import { ScalarSchema, StringSchema } from './primitives.js';
 import type { AnySchema } from './schema.js';
 
+export { JsvDateTime, JsvTimeSpan };
 export { ArraySchema, DictSchema, EnumSchema, FlagsSchema, LazySchema, ObjectSchema, ScalarSchema, StringSchema };
 export type { DictOptions, EnumLike, KeySchema, ObjectOptions, Shape };
 
@@ -82,6 +86,60 @@ export function long(): ScalarSchema<bigint> {
     is: (value) => typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value)),
     expected: 'a bigint',
     isDefault: (value) => value === 0n || (value as unknown) === 0,
+  });
+}
+
+/**
+ * .NET `decimal`: the exact decimal text in .NET's `ToString()` form (`3.30` keeps its scale, `1e3`
+ * reads as `1000`), never a lossy float. Writing also accepts a `bigint`.
+ */
+export function decimal(): ScalarSchema<string> {
+  return new ScalarSchema<string>('decimal', 'decimal', {
+    read: readDecimal,
+    write: writeDecimal,
+    is: (value) => typeof value === 'string' || typeof value === 'bigint',
+    expected: 'decimal text',
+    isDefault: (value) => /^[-+]?0*(\.0*)?$/.test(String(value)),
+  });
+}
+
+const MIN_DATE_MS = -62135596800000;
+
+/**
+ * .NET `DateTime`. By default a lossless `JsvDateTime` (ticks, kind and offset as written), which
+ * writes back byte for byte; `{ as: 'Date' }` gives a JavaScript `Date` (the instant, to the
+ * millisecond). Reads every form ServiceStack reads, WCF `/Date(…)/` included.
+ */
+export function date(): ScalarSchema<JsvDateTime>;
+export function date(options: { as: 'Date' }): ScalarSchema<Date>;
+export function date(options: { as: 'JsvDateTime' }): ScalarSchema<JsvDateTime>;
+export function date(options?: { as?: 'Date' | 'JsvDateTime' }): ScalarSchema<JsvDateTime> | ScalarSchema<Date> {
+  if (options?.as === 'Date') {
+    return new ScalarSchema<Date>('date', 'DateTime', {
+      read: readDate,
+      write: writeDate,
+      is: (value) => value instanceof Date,
+      expected: 'a Date',
+      isDefault: (value) => value.getTime() === MIN_DATE_MS,
+    }, 'Date');
+  }
+  return new ScalarSchema<JsvDateTime>('date', 'DateTime', {
+    read: readDateTime,
+    write: writeDateTime,
+    is: (value) => value instanceof JsvDateTime,
+    expected: 'a JsvDateTime',
+    isDefault: (value) => value.ticks === 0n,
+  });
+}
+
+/** .NET `TimeSpan`: a lossless `JsvTimeSpan` (ticks), written as an XSD duration (`PT1H30M`). */
+export function timeSpan(): ScalarSchema<JsvTimeSpan> {
+  return new ScalarSchema<JsvTimeSpan>('timeSpan', 'TimeSpan', {
+    read: readTimeSpan,
+    write: writeTimeSpan,
+    is: (value) => value instanceof JsvTimeSpan,
+    expected: 'a JsvTimeSpan',
+    isDefault: (value) => value.ticks === 0n,
   });
 }
 

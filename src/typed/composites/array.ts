@@ -115,8 +115,8 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
   }
 }
 
-/** Why a list ending in null has no text that reads back as it (jsv-spec §3.11 W1–W3), if so. */
-function unwritableEnd(list: unknown[], mapLike: boolean, stringList: boolean): string | undefined {
+/** Why a list ending in null has no text that reads back as it (jsv-spec §3.11 W1–W3), if so. @internal */
+export function unwritableEnd(list: unknown[], mapLike: boolean, stringList: boolean): string | undefined {
   if (list.length === 1) return 'Cannot write a list whose only element is null: JSV writes it as [], which reads back empty (jsv-spec W1)';
   if (mapLike) return 'Cannot write a list of maps that ends in null: ServiceStack drops a trailing empty slot after maps (jsv-spec W3)';
   if (!stringList && list[list.length - 2] == null) {
