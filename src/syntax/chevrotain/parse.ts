@@ -130,14 +130,15 @@ function syntaxError(text: string, error: IRecognitionException, tokens: IToken[
   const atEnd = token.tokenType === EOF;
   const offset = atEnd ? text.length : token.startOffset;
   const found = describeChar(text, offset);
-  const path = parser.errorPath();
   const index = atEnd ? tokens.length : tokens.indexOf(token);
   const previous = index > 0 ? tokens[index - 1] : undefined;
 
-  // A quote that opens a value or key and never closes; elsewhere a `"` is just misplaced.
+  // A quote that opens a value or key and never closes; elsewhere a `"` is just misplaced. The
+  // scanner fails while reading such a list item, before the slot exists.
   if (token.tokenType === t.Unterminated && startsValue(previous, t)) {
-    return errorAt(text, offset, 'UNTERMINATED_STRING', 'Unterminated quoted string: no closing \'"\' before the end of input (write a literal quote as "")', path);
+    return errorAt(text, offset, 'UNTERMINATED_STRING', 'Unterminated quoted string: no closing \'"\' before the end of input (write a literal quote as "")', parser.errorPath(true));
   }
+  const path = parser.errorPath();
   if (error.name === 'NotAllInputParsedException') {
     if (index === 0) return errorAt(text, offset, 'UNEXPECTED_TOKEN', `Expected a value, found ${found}`, path);
     return errorAt(text, offset, 'TRAILING_INPUT', `Unexpected ${found} after the end of the value`, path);
