@@ -1,0 +1,135 @@
+/**
+ * Laws over `arbitrary(S)` for every Evo Voice type and for primitive-heavy schemas: values round
+ * trip; the typed and untyped decoders read the same text the same way; whatever typed decoding
+ * accepts fits its schema.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { format, parse, safeParse, stringify, t, type AnySchema, type JsvValue } from '../../src/index.js';
+import { arbitrary } from '../../src/testing/arbitrary.js';
+import * as dtos from '../../examples/evovoice/dtos.js';
+
+const Primitives = t.object({
+  s: t.string().required(),
+  b: t.boolean().required(),
+  n: t.number().required(),
+  f: t.float(),
+  i: t.int(),
+  l: t.long(),
+  m: t.decimal(),
+  d: t.date(),
+  js: t.date({ as: 'Date' }),
+  ts: t.timeSpan(),
+  g: t.guid(),
+  c: t.char(),
+  y: t.bytes(),
+  e: t.enum(['Red', 'Green', 'Blue'] as const),
+  fl: t.flags({ None: 0, Read: 1, Write: 2 }),
+  strings: t.array(t.string().nullable()),
+  ints: t.array(t.int().nullable()),
+  matrix: t.array(t.array(t.number())),
+  map: t.dict(t.string(), { as: 'map' }),
+  byId: t.dict(t.guid(), { key: t.int() }),
+  byDay: t.dict(t.boolean(), { key: t.date(), as: 'map' }),
+});
+
+const schemas: [string, AnySchema][] = [
+  ...Object.entries(dtos).filter((entry): entry is [string, AnySchema] => typeof entry[1] === 'object' && entry[1] !== null && 'kind' in entry[1]),
+  ['Primitives', Primitives],
+  ['list of nullable strings', t.array(t.string().nullable())],
+  ['list of nullable objects', t.array(dtos.Tag.nullable())],
+];
+
+const runs = { numRuns: 60 };
+
+/**
+ * The untyped view of a typed value: what each scalar is written as, and the same shape. The typed
+ * decoder agrees with the untyped one when the untyped parse of the text equals this.
+ */
+function untypedView(value: unknown, schema: AnySchema): JsvValue {
+  if (value === null || value === undefined) return null;
+  const kind = schema.structuralKind();
+  const resolved = kind === schema.kind ? schema : (schema as unknown as { resolve(): AnySchema }).resolve();
+  if (kind === 'array') {
+    const element = (resolved as unknown as { element: AnySchema }).element;
+    return (value as unknown[]).map((item) => untypedView(item, element));
+  }
+  if (kind === 'object') {
+    const object = resolved as unknown as { keys(): string[]; member(name: string): AnySchema };
+    const out: Record<string, JsvValue> = {};
+    for (const name of object.keys()) {
+      const item = (value as Record<string, unknown>)[name];
+      if (item !== undefined && item !== null) out[name] = untypedView(item, object.member(name));
+    }
+    return out;
+  }
+  if (kind === 'dict') {
+    const dict = resolved as unknown as { value: AnySchema; key?: AnySchema };
+    const out: Record<string, JsvValue> = {};
+    const entries = value instanceof Map ? [...value] : Object.entries(value as object);
+    for (const [key, item] of entries) {
+      if (item === null || item === undefined) continue;
+      const keyText = dict.key === undefined || typeof key === 'string' ? (key as string) : (parse(stringify(key, dict.key)) as string);
+      out[keyText] = untypedView(item, dict.value);
+    }
+    return out;
+  }
+  // A scalar: the untyped reader gives its text, unquoted.
+  return parse(stringify(value as never, resolved)) ?? '';
+}
+
+describe.each(schemas)('%s', (_name, schema) => {
+  it('round-trips: parse(stringify(x, S), S) deep-equals x', () => {
+    fc.assert(
+      fc.property(arbitrary(schema), (value) => {
+        expect(parse(stringify(value, schema), schema)).toEqual(value);
+      }),
+      runs,
+    );
+  });
+
+  it('round-trips through every text case and through format', () => {
+    fc.assert(
+      fc.property(arbitrary(schema), fc.constantFrom('camelCase', 'PascalCase', 'snake_case', 'default') as fc.Arbitrary<'camelCase'>, (value, textCase) => {
+        const text = stringify(value, schema, { textCase });
+        // Reading matches names case-insensitively, so camelCase and PascalCase names read back.
+        if (textCase !== 'snake_case') expect(parse(text, schema)).toEqual(value);
+        expect(parse(format(stringify(value, schema)), schema)).toEqual(value);
+      }),
+      runs,
+    );
+  });
+
+  it('agrees with the untyped decoder', () => {
+    fc.assert(
+      fc.property(arbitrary(schema), (value) => {
+        const text = stringify(value, schema);
+        expect(parse(text)).toEqual(text === '' ? null : untypedView(value, schema));
+      }),
+      runs,
+    );
+  });
+
+  it('never accepts a value that breaks the schema, and never throws anything but a JsvError', () => {
+    const mutated = arbitrary(schema).chain((value) => {
+      const text = stringify(value, schema);
+      return fc.tuple(fc.nat({ max: text.length }), fc.nat({ max: 3 }), fc.constantFrom('', ',', ':', '{', '}', '[', ']', '"', 'x', ' ', 'null', '1')).map(([at, cut, insert]) => text.slice(0, at) + insert + text.slice(at + cut));
+    });
+    fc.assert(
+      fc.property(mutated, (text) => {
+        const result = safeParse(text, schema);
+        if (result.success) {
+          const check = schema['~standard'].validate(result.value);
+          expect(check).not.toHaveProperty('issues', expect.anything());
+        } else {
+          for (const issue of result.issues) {
+            expect(issue.code).toMatch(/^[A-Z_]+$/);
+            expect(issue.offset).toBeGreaterThanOrEqual(0);
+            expect(issue.offset).toBeLessThanOrEqual(text.length);
+          }
+        }
+      }),
+      runs,
+    );
+  });
+});
