@@ -2,11 +2,17 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-  entry: { index: 'src/index.ts', testing: 'src/testing/arbitrary.ts' },
+  entry: {
+    index: 'src/index.ts',
+    testing: 'src/testing/arbitrary.ts',
+    express: 'src/http/express.ts',
+    fastify: 'src/http/fastify.ts',
+    fetch: 'src/http/fetch.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
-  // dist/cli.js comes from the second build, which runs at the same time: keep it.
-  clean: ['!cli.js', '!cli.js.map'],
+  // dist/cli.js and dist/demo.js come from the other builds, which run at the same time: keep them.
+  clean: ['!cli.js', '!cli.js.map', '!demo.js', '!demo.js.map'],
   sourcemap: true,
   target: 'node20',
   splitting: true,
@@ -15,6 +21,17 @@ export default defineConfig([
   // The `jsvkit` bin: one self-contained ESM file; main.ts's `#!/usr/bin/env node` line is kept.
   {
     entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    sourcemap: true,
+    target: 'node20',
+    splitting: false,
+    treeshake: true,
+  },
+  // `npm start`: the Evo Voice demo server, one ESM file; not a package entry point.
+  {
+    entry: { demo: 'src/demo/main.ts' },
     format: ['esm'],
     dts: false,
     clean: false,

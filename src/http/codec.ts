@@ -4,11 +4,15 @@
  * validation errors do: the first issue's code and message on top, all of them in `errors`.
  */
 import { parse as parseUntyped, safeParse, stringify } from '../index.js';
-import type { AnySchema } from '../typed/schema.js';
+import type { Schema } from '../typed/schema.js';
 import type { BodyFormat } from './body-type.js';
 import { HttpError, type ResponseError } from './response-status.js';
 
-export type { AnySchema };
+/**
+ * Any DTO schema. (`Schema`, not the typed layer's `AnySchema`: a concrete object schema is not
+ * assignable to `AnySchema` outside a generic constraint.)
+ */
+export type AnySchema = Schema;
 
 /**
  * Decodes body text. Without a schema JSV gives jsvkit's untyped tree (every scalar a string) and
@@ -30,8 +34,10 @@ function safeParseOrThrow(jsv: string, format: BodyFormat, schema: AnySchema): u
   if (result.success) return result.value;
   // Positions in JSON input would point into the converted text, so only JSV bodies get them.
   const errors = result.issues.map((issue): ResponseError => {
-    const entry: ResponseError = { errorCode: issue.code, message: issue.reason };
+    // ServiceStack's member order: errorCode, fieldName, message, meta.
+    const entry = { errorCode: issue.code } as ResponseError;
     if (issue.path !== '') entry.fieldName = issue.path;
+    entry.message = issue.reason;
     if (format === 'jsv') entry.meta = { line: String(issue.line), column: String(issue.column), offset: String(issue.offset) };
     return entry;
   });

@@ -98,8 +98,10 @@ export function toErrorResponse(error: unknown, options?: ErrorResponseOptions):
 }
 
 function jsvResponseError(error: JsvError): ResponseError {
-  const entry: ResponseError = { errorCode: error.code, message: error.reason };
+  // ServiceStack's member order: errorCode, fieldName, message, meta.
+  const entry = { errorCode: error.code } as ResponseError;
   if (error.path !== undefined && error.path !== '') entry.fieldName = error.path;
+  entry.message = error.reason;
   entry.meta = { line: String(error.line), column: String(error.column), offset: String(error.offset) };
   return entry;
 }
