@@ -36,7 +36,7 @@ export class JsvParser extends EmbeddedActionsParser {
   readonly document: ParserMethod<[], JsvValue>;
   readonly value: ParserMethod<[], JsvValue>;
   readonly map: ParserMethod<[], JsvMap>;
-  readonly entry: ParserMethod<[JsvMap], void>;
+  readonly entry: ParserMethod<[], void>;
   readonly key: ParserMethod<[], string>;
   readonly list: ParserMethod<[], JsvValue[]>;
 
@@ -55,21 +55,23 @@ export class JsvParser extends EmbeddedActionsParser {
     });
 
     /** value = map | list | quoted | bare ; which bare token applies is the lexer's business. */
-    this.value = $.RULE('value', () =>
-      $.OR([
-        { ALT: () => $.SUBRULE($.map) },
-        { ALT: () => $.SUBRULE($.list) },
-        {
-          ALT: () => {
-            const token = $.CONSUME(t.Quoted);
-            return $.ACTION(() => unquote(token.image));
-          },
+    // Alternatives and repetition options are built once: Chevrotain's performance guide, and
+    // they capture no per-call state (the open containers live on `this.containers`).
+    const valueAlternatives = [
+      { ALT: () => $.SUBRULE($.map) },
+      { ALT: () => $.SUBRULE($.list) },
+      {
+        ALT: () => {
+          const token = $.CONSUME(t.Quoted);
+          return $.ACTION(() => unquote(token.image));
         },
-        { ALT: () => $.CONSUME(t.Bare).image },
-      ]),
-    );
+      },
+      { ALT: () => $.CONSUME(t.Bare).image },
+    ];
+    this.value = $.RULE('value', () => $.OR(valueAlternatives));
 
     /** map = "{" [ entry { "," entry } ] "}" */
+    const entries = { SEP: t.Comma, DEF: () => $.SUBRULE($.entry) };
     this.map = $.RULE('map', () => {
       $.CONSUME(t.LBrace);
       const map: JsvMap = {};
@@ -77,7 +79,7 @@ export class JsvParser extends EmbeddedActionsParser {
         $.containers.push(map);
         $.keys.push(undefined);
       });
-      $.MANY_SEP({ SEP: t.Comma, DEF: () => $.SUBRULE($.entry, { ARGS: [map] }) });
+      $.MANY_SEP(entries);
       $.CONSUME(t.RBrace);
       $.ACTION(() => {
         $.containers.pop();
@@ -87,8 +89,9 @@ export class JsvParser extends EmbeddedActionsParser {
     });
 
     /** entry = key ":" [ value ] ; a key may appear once per map, an absent value is null. */
-    this.entry = $.RULE('entry', (map: JsvMap) => {
+    this.entry = $.RULE('entry', () => {
       const top = $.containers.length - 1;
+      const map = $.containers[top] as JsvMap;
       $.ACTION(() => {
         $.keys[top] = undefined;
       });
@@ -112,27 +115,28 @@ export class JsvParser extends EmbeddedActionsParser {
      * key = quoted | map | bare-key. A map key is kept as its raw text, as ServiceStack accepts
      * brace-balanced keys (jsv-spec §2.4).
      */
+    const keyAlternatives = [
+      {
+        ALT: () => {
+          const token = $.CONSUME(t.Quoted);
+          return $.ACTION(() => unquote(token.image));
+        },
+      },
+      {
+        ALT: () => {
+          const open = $.LA(1);
+          $.ACTION(() => $.frames.push($.containers.length));
+          $.SUBRULE2($.map);
+          return $.ACTION(() => {
+            $.frames.pop();
+            return $.text.slice(open.startOffset, $.LA(0).startOffset + 1);
+          });
+        },
+      },
+      { ALT: () => $.CONSUME(t.BareKey).image },
+    ];
     this.key = $.RULE('key', () => {
-      const key = $.OR([
-        {
-          ALT: () => {
-            const token = $.CONSUME(t.Quoted);
-            return $.ACTION(() => unquote(token.image));
-          },
-        },
-        {
-          ALT: () => {
-            const open = $.LA(1);
-            $.ACTION(() => $.frames.push($.containers.length));
-            $.SUBRULE2($.map);
-            return $.ACTION(() => {
-              $.frames.pop();
-              return $.text.slice(open.startOffset, $.LA(0).startOffset + 1);
-            });
-          },
-        },
-        { ALT: () => $.CONSUME(t.BareKey).image },
-      ]);
+      const key = $.OR(keyAlternatives);
       $.ACTION(() => {
         $.lastKey = key;
       });
