@@ -1,0 +1,89 @@
+/**
+ * One fuzzing process: runs the laws round-robin, each for a share of FUZZ_SECONDS weighted by
+ * the law, saves every counterexample, and writes what it did to FUZZ_OUT as JSON.
+ */
+import { writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { LAWS, newTally, type Law, type Tally } from '../../test/fuzz/laws.js';
+import { saveRegression } from './regressions.js';
+
+export interface LawReport {
+  runs: number;
+  ms: number;
+  slowestMs: number;
+  failures: { failure: string; file: string }[];
+}
+
+export interface WorkerReport {
+  worker: number;
+  seconds: number;
+  laws: Record<string, LawReport>;
+  tally: Tally;
+}
+
+const seconds = Number(process.env.FUZZ_SECONDS ?? 60);
+const worker = Number(process.env.FUZZ_WORKER ?? 0);
+const baseSeed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const only = process.env.FUZZ_LAWS?.split(',').filter(Boolean);
+const out = process.env.FUZZ_OUT;
+/** Most counterexamples saved per law and worker: one bug tends to fail thousands of inputs. */
+const MAX_SAVED = 5;
+
+const laws = (only ? LAWS.filter((law) => only.includes(law.name)) : LAWS) as Law<unknown>[];
+const tally = newTally();
+const reports: Record<string, LawReport> = Object.fromEntries(laws.map((law) => [law.name, { runs: 0, ms: 0, slowestMs: 0, failures: [] }]));
+const seen = new Set<string>();
+
+// Rounds of at most 30 s, so every law runs early and often even in long campaigns.
+const totalWeight = laws.reduce((sum, law) => sum + law.weight, 0);
+const roundMs = Math.min(30_000, Math.max(2_000, (seconds * 1000) / 4));
+const deadline = Date.now() + seconds * 1000;
+let round = 0;
+
+while (Date.now() < deadline) {
+  for (const law of laws) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) break;
+    const slice = Math.max(200, Math.min(remaining, (roundMs * law.weight) / totalWeight));
+    const report = reports[law.name]!;
+    const seed = (baseSeed + worker * 1_000_003 + round * 7919 + law.name.length) | 0;
+    const started = performance.now();
+    const details = fc.check(
+      fc.property(law.arbitrary, (input) => {
+        const t0 = performance.now();
+        report.runs++;
+        try {
+          law.check(input, tally);
+        } finally {
+          const took = performance.now() - t0;
+          if (took > report.slowestMs) report.slowestMs = took;
+        }
+      }),
+      { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: slice, markInterruptAsFailure: false },
+    );
+    report.ms += performance.now() - started;
+    if (details.failed && details.counterexample !== null) {
+      const input = details.counterexample[0];
+      const failure = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      // One file per distinct failure (its first line, without the quoted input), a few per law.
+      const signature = `${law.name}: ${failure.split('\n')[0]!.replace(/ on ".*$| for ".*$|: .*$/, '')}`;
+      if (!seen.has(signature) && report.failures.length < MAX_SAVED) {
+        seen.add(signature);
+        let saved: unknown;
+        try {
+          saved = law.save ? law.save(input) : input;
+        } catch (error) {
+          saved = { unsaved: fc.stringify(input), error: String(error) };
+        }
+        const file = saveRegression({ law: law.name, input: saved, failure, found: new Date().toISOString(), seed, path: details.counterexamplePath ?? undefined });
+        report.failures.push({ failure: failure.slice(0, 500), file });
+        process.stderr.write(`worker ${worker}: ${law.name} failed; saved test/fuzz/regressions/${file}\n  ${failure.slice(0, 300)}\n`);
+      }
+    }
+  }
+  round++;
+}
+
+const result: WorkerReport = { worker, seconds, laws: reports, tally };
+if (out) writeFileSync(out, JSON.stringify(result));
+else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
