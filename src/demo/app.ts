@@ -3,20 +3,18 @@
  * `.jsv` suffixes (Fastify needs `rewriteUrl`, Hono `getPath`), so the app reads like any
  * Express app with two extra middlewares.
  */
-import express, { type Express } from 'express';
+import express, { Router, type Express } from 'express';
 import { CustomerInfo, NewCustomer } from '../../examples/evovoice/dtos.js';
 import { jsv, jsvErrors, notFound, respond, typed, type JsvExpressOptions } from '../http/express.js';
 import { CREATE_ROLES, type ApiKey, type DemoService } from './service.js';
 
-/** Builds the Express app serving `POST /customers` and `GET /customers/:id`. */
-export function createDemoApp(service: DemoService, options?: JsvExpressOptions): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(jsv(options));
+/** `POST /customers` and `GET /customers/:id`, for an app that already runs `jsv()`. */
+export function customerRoutes(service: DemoService): Router {
+  const router = Router();
 
   // Authentication comes before the body is typed, so a caller without a key learns nothing
   // about the DTO (ServiceStack runs its [Authenticate] filter before validation).
-  app.post(
+  router.post(
     '/customers',
     (req, res, next) => {
       const key = service.authenticate(req.headers.authorization);
@@ -30,11 +28,20 @@ export function createDemoApp(service: DemoService, options?: JsvExpressOptions)
     },
   );
 
-  app.get('/customers/:id', typed({ response: CustomerInfo }), (req, res) => {
+  router.get('/customers/:id', typed({ response: CustomerInfo }), (req, res) => {
     service.authenticate(req.headers.authorization);
     respond(res, service.get(req.params.id as string));
   });
 
+  return router;
+}
+
+/** The whole demo app: negotiation, the customer routes, a 404 and the error handler. */
+export function createDemoApp(service: DemoService, options?: JsvExpressOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(jsv(options));
+  app.use(customerRoutes(service));
   app.use(notFound(), jsvErrors(options));
   return app;
 }

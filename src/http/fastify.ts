@@ -94,7 +94,9 @@ function plugin(fastify: FastifyInstance, options: JsvFastifyOptions, done: (err
     }, (error: Error) => parserDone(error, undefined));
   });
 
-  fastify.addHook('preValidation', (request, _reply, hookDone) => {
+  // preHandler rather than preValidation: a route's own preValidation hooks (authentication) then
+  // run before typed decoding, as ServiceStack runs [Authenticate] before validation.
+  fastify.addHook('preHandler', (request, _reply, hookDone) => {
     const schema = routeSchemas(request)?.body;
     const { bodyFormat, text } = request.jsv;
     if (schema !== undefined && bodyFormat !== undefined && text !== undefined) {

@@ -3,9 +3,9 @@
  * through jsvkit's writer (typed when the route declares a response schema); JSON through
  * `JSON.stringify`, with 64-bit integers and maps made JSON-safe.
  */
-import { stringify as stringifyUntyped } from '../index.js';
+import { isJsvError, stringify as stringifyUntyped, type JsvError } from '../index.js';
 import { JSON_CONTENT_TYPE, JSV_CONTENT_TYPE, type WireFormat } from './negotiate.js';
-import { toErrorResponse, type ErrorResponseOptions } from './response-status.js';
+import { HttpError, toErrorResponse, type ErrorResponseOptions, type ResponseError } from './response-status.js';
 import { encodeTyped, type AnySchema } from './codec.js';
 
 /** A rendered body: what to send and the `Content-Type` to send it with. */
@@ -18,14 +18,29 @@ export interface RenderedBody {
  * Writes `value` in `format`. With a `schema`, JSV is written by the typed writer exactly as
  * ServiceStack writes that DTO.
  *
- * @throws JsvError when the value cannot be written as JSV (a function, a cycle, …).
+ * @throws HttpError 500 carrying the `JsvError` code and path when the value has no JSV text (a
+ * function, a cycle, a list holding only null, …).
  */
 export function renderValue(value: unknown, format: WireFormat, schema?: AnySchema): RenderedBody {
   if (format === 'jsv') {
-    const text = schema === undefined ? stringifyUntyped(value) : encodeTyped(value, schema);
+    let text: string;
+    try {
+      text = schema === undefined ? stringifyUntyped(value) : encodeTyped(value, schema);
+    } catch (error) {
+      throw isJsvError(error) ? unwritable(error) : error;
+    }
     return { contentType: JSV_CONTENT_TYPE, text };
   }
   return { contentType: JSON_CONTENT_TYPE, text: JSON.stringify(value, jsonSafe) ?? '' };
+}
+
+// A response the server cannot write is the server's failure (500), not a malformed request (400).
+// The message names the value and the rule, never server internals, so it is kept.
+function unwritable(error: JsvError): HttpError {
+  const entry = { errorCode: error.code } as ResponseError;
+  if (error.path !== undefined && error.path !== '') entry.fieldName = error.path;
+  entry.message = error.reason;
+  return new HttpError(500, error.code, `The response cannot be written as JSV: ${error.message}`, [entry]);
 }
 
 /** Renders any thrown value as ServiceStack's error body, with the status it maps to. */
