@@ -1,0 +1,40 @@
+/** grammar/ cannot drift from the code: the diagrams are the parser's own, the EBNF names its rules. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { grammarDiagramsHtml } from '../../src/syntax/chevrotain/diagrams.js';
+import { chevrotainEngine } from '../../src/syntax/chevrotain/parse.js';
+
+const grammarDir = fileURLToPath(new URL('../../grammar/', import.meta.url));
+
+describe('grammar/', () => {
+  it('diagrams.html is what the parser draws now (run `npm run grammar` after changing the grammar)', () => {
+    // Text only: the page's script comes from a CDN, which this test never loads.
+    expect(readFileSync(grammarDir + 'diagrams.html', 'utf8')).toBe(grammarDiagramsHtml());
+  });
+
+  it('the diagrams draw every rule of the parser', () => {
+    const rules = chevrotainEngine('tolerant').parser.getSerializedGastProductions().map((rule) => (rule as { name: string }).name);
+    expect(rules).toEqual(['document', 'value', 'map', 'entry', 'key', 'list']);
+    for (const rule of rules) expect(grammarDiagramsHtml()).toContain(`"name": "${rule}"`);
+  });
+
+  it('jsv.ebnf defines every parser rule, each with a comment before it', () => {
+    const ebnf = readFileSync(grammarDir + 'jsv.ebnf', 'utf8');
+    const definitions = [...ebnf.matchAll(/^([a-zA-Z-]+)\s*=/gm)];
+    const names = definitions.map((m) => m[1]);
+    for (const rule of chevrotainEngine('tolerant').parser.getSerializedGastProductions()) {
+      expect(names).toContain((rule as { name: string }).name);
+    }
+    // Each rule follows its own comment; the two value helpers share the comment of the rule above.
+    const grouped = ['map-value', 'list-value'];
+    for (const m of definitions) {
+      const before = ebnf.slice(0, m.index).trimEnd();
+      if (grouped.includes(m[1]!)) expect(before.endsWith(';'), `rule ${m[1]} follows its group`).toBe(true);
+      else expect(before.endsWith('*)'), `rule ${m[1]} has a comment`).toBe(true);
+    }
+    expect(ebnf).toMatch(/tolerant/);
+    expect(ebnf).toMatch(/strict/);
+    expect(ebnf).toMatch(/extent rule/i);
+  });
+});
