@@ -82,6 +82,8 @@ export interface Schema<T = unknown> extends SchemaBase {
 }
 
 export abstract class SchemaBase {
+  /** Phantom: the decoded type, narrowed by each schema class. */
+  declare readonly '~types'?: SchemaTypes<unknown>;
   abstract readonly kind: SchemaKind;
   /** A readable name for messages, e.g. `int`, `CustomerInfo`, `list of Tag`. */
   abstract readonly name: string;
@@ -156,8 +158,8 @@ export abstract class SchemaBase {
 
   /**
    * Standard Schema v1. `validate` takes an already-decoded JavaScript value (what a framework
-   * hands a validator), checks it against the schema and returns it normalised through one
-   * encode/decode round trip; to check JSV text, use `safeParse`.
+   * hands a validator), checks it against the schema, reporting every issue with its path, and
+   * returns it as given; to check JSV text, use `safeParse`.
    */
   get '~standard'(): StandardSchemaV1.Props<unknown, Infer<this>> {
     this.standard ??= standardProps(this);

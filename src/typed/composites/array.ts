@@ -89,7 +89,8 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
       if (!Array.isArray(value)) return e.fail('INVALID_TYPE', `Expected an array (${this.name}), found ${describeValue(value)}`);
       const list = value as unknown[];
       const length = list.length;
-      if (length > 0 && list[length - 1] == null) {
+      // Such a list fits its schema, so validation (collect mode) accepts it; only writing fails.
+      if (length > 0 && !e.collect && list[length - 1] == null) {
         const problem = unwritableEnd(list, mapLike, stringList);
         if (problem !== undefined) return e.fail('UNREPRESENTABLE_VALUE', problem, length - 1);
       }

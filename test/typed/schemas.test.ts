@@ -1,0 +1,292 @@
+/** Behaviour of each schema kind, with expected values from jsv-spec.md. */
+import { describe, expect, it } from 'vitest';
+import { isJsvError, parse, safeParse, stringify, t, type JsvError } from '../../src/index.js';
+import { CustomerInfo, EntityInfo, Schedule } from '../../examples/evovoice/dtos.js';
+import { lineColumn } from '../helpers/seed.js';
+
+function errorOf(action: () => unknown): JsvError {
+  try {
+    action();
+  } catch (error) {
+    if (isJsvError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a JsvError');
+}
+
+const Poco = t.object({ name: t.string(), count: t.int(), on: t.boolean() });
+
+describe('objects', () => {
+  it('match names case-insensitively and accept quoted keys (§3.3.4, R7; vector 32)', () => {
+    expect(parse('{NAME:x,Count:1,"on":True}', Poco)).toEqual({ name: 'x', count: 1, on: true });
+    expect(parse('{vALUE:B}', t.object({ Value: t.string() }))).toEqual({ Value: 'B' });
+  });
+
+  it('skip unknown keys of any shape, or reject them with strict', () => {
+    expect(parse('{a:{b:[1,{c:2}]},name:x,z:}', Poco)).toEqual({ name: 'x' });
+    const error = errorOf(() => parse('{name:x,\nzz:1}', Poco, { strict: true }));
+    expect(error.code).toBe('UNKNOWN_PROPERTY');
+    expect(error.path).toBe('zz');
+    expect([error.line, error.column]).toEqual([2, 1]);
+  });
+
+  it('reject duplicate properties, whatever their case (R9)', () => {
+    const error = errorOf(() => parse('{name:x,NAME:y}', Poco));
+    expect(error.code).toBe('DUPLICATE_KEY');
+    expect(error.offset).toBe(8);
+  });
+
+  it('leave out empty values; a required member must be present and non-empty (R2)', () => {
+    expect(parse('{name:,count:1}', Poco)).toEqual({ count: 1 });
+    const Required = t.object({ id: t.int().required(), name: t.string() });
+    expect(errorOf(() => parse('{name:x}', Required))).toMatchObject({ code: 'MISSING_REQUIRED', path: 'id', offset: 0 });
+    expect(errorOf(() => parse('{id:,name:x}', Required))).toMatchObject({ code: 'MISSING_REQUIRED', path: 'id', offset: 4 });
+    expect(errorOf(() => stringify({ name: 'x' } as never, Required))).toMatchObject({ code: 'MISSING_REQUIRED', path: 'id' });
+  });
+
+  it('give a string member the raw text of a map or list (§3.2; §3.10 `{A:{B:1}}`)', () => {
+    expect(parse('{name:{B:1,C:[x]}}', Poco)).toEqual({ name: '{B:1,C:[x]}' });
+    expect(parse('{name:[1,2]}', Poco)).toEqual({ name: '[1,2]' });
+  });
+
+  it('write declared members in order, leaving nulls out (§2.2; vector 27)', () => {
+    expect(stringify({ on: false, count: 0, name: '' }, Poco)).toBe('{name:"",count:0,on:False}');
+    expect(stringify({ name: undefined }, Poco)).toBe('{}');
+  });
+
+  it('write a derived schema’s own members before its base’s (§2.2: `{Own:o,BaseId:1}`)', () => {
+    const Base = t.object({ BaseId: t.int() });
+    const Derived = Base.extend({ Own: t.string() });
+    expect(stringify({ BaseId: 1, Own: 'o' }, Derived)).toBe('{Own:o,BaseId:1}');
+    expect(CustomerInfo.keys().slice(-5)).toEqual(EntityInfo.keys());
+  });
+
+  it('convert names with textCase as ServiceStack does (§2.2 table)', () => {
+    const Names = t.object({ AccountId: t.int(), ID: t.int(), URLValue: t.int(), IOStream: t.int() });
+    const value = { AccountId: 1, ID: 2, URLValue: 3, IOStream: 4 };
+    expect(stringify(value, Names, { textCase: 'camelCase' })).toBe('{accountId:1,id:2,urlValue:3,ioStream:4}');
+    expect(stringify(value, Names, { textCase: 'snake_case' })).toBe('{account_id:1,id:2,url_value:3,io_stream:4}');
+    expect(stringify(value, Names, { textCase: 'default' })).toBe('{AccountId:1,ID:2,URLValue:3,IOStream:4}');
+    expect(stringify({ accountId: 1 }, t.object({ accountId: t.int() }), { textCase: 'PascalCase' })).toBe('{AccountId:1}');
+  });
+
+  it('exclude default values on request, but keep enums (§2.2: `{Id=0,Name=null,C=Red}` gives `{C:Red}`)', () => {
+    const Dto = t.object({ Id: t.int(), Name: t.string(), C: t.enum(['Red', 'Green'] as const), On: t.boolean(), G: t.guid() });
+    expect(stringify({ Id: 0, C: 'Red', On: false, G: '00000000-0000-0000-0000-000000000000' }, Dto, { excludeDefaultValues: true })).toBe('{C:Red}');
+    expect(stringify({ Id: 0, C: 'Red' }, Dto, { includeNullValues: true })).toBe('{Id:0,C:Red}');
+  });
+
+  it('reject member names that cannot be written raw', () => {
+    expect(() => t.object({ 'a:b': t.int() })).toThrow(TypeError);
+  });
+
+  it('store __proto__ as data, never as a prototype', () => {
+    const Dto = t.object({ ['__proto__']: t.string(), name: t.string() });
+    const value = parse('{__proto__:x,name:y}', Dto) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toBe('x');
+  });
+});
+
+describe('lists', () => {
+  const Ints = t.array(t.int());
+  const NullableInts = t.array(t.int().nullable());
+  const Strings = t.array(t.string().nullable());
+
+  it('read empty slots as null only for nullable elements (§3.4; R3)', () => {
+    expect(parse('[1,,3]', NullableInts)).toEqual([1, null, 3]);
+    expect(parse('[1,]', NullableInts)).toEqual([1, null]);
+    expect(errorOf(() => parse('{A:[1,,3]}', t.object({ A: Ints })))).toMatchObject({ code: 'NULL_ELEMENT', path: 'A[1]', offset: 6 });
+  });
+
+  it('reject trailing empty slots ServiceStack would lose (R15, R16), but keep them for strings', () => {
+    expect(errorOf(() => parse('[1,,]', NullableInts)).code).toBe('NULL_ELEMENT');
+    expect(errorOf(() => parse('[,]', NullableInts)).code).toBe('NULL_ELEMENT');
+    expect(parse('[,]', Strings)).toEqual([null, null]);
+    expect(parse('[a,,""]', Strings)).toEqual(['a', null, '']);
+    const Maps = t.array(t.object({ X: t.int() }).nullable());
+    expect(errorOf(() => parse('[{X:1},]', Maps)).code).toBe('NULL_ELEMENT');
+    expect(parse('[{X:1},,{X:2}]', Maps)).toEqual([{ X: 1 }, null, { X: 2 }]);
+  });
+
+  it('write null elements as empty slots, and refuse lists no text reads back as (W1–W3)', () => {
+    expect(stringify([1, null, 3], NullableInts)).toBe('[1,,3]');
+    expect(stringify(['hello', null], Strings)).toBe('[hello,]');
+    expect(stringify([null, null], Strings)).toBe('[,]');
+    expect(errorOf(() => stringify([null], Strings)).code).toBe('UNREPRESENTABLE_VALUE');
+    expect(errorOf(() => stringify([1, null, null], NullableInts)).code).toBe('UNREPRESENTABLE_VALUE');
+    const Maps = t.array(t.object({ X: t.int() }).nullable());
+    expect(stringify([null, { X: 1 }], Maps)).toBe('[,{X:1}]');
+    expect(errorOf(() => stringify([{ X: 1 }, null], Maps)).code).toBe('UNREPRESENTABLE_VALUE');
+    expect(errorOf(() => stringify([1, null] as never, Ints))).toMatchObject({ code: 'NULL_ELEMENT', path: '[1]' });
+  });
+
+  it('write vectors 11 and 16', () => {
+    expect(stringify(['"1st', '2:nd', '3r,d', 'four%'], t.array(t.string()))).toBe('["""1st","2:nd","3r,d",four%]');
+    expect(stringify([[1, 0], [0, 1]], t.array(t.array(t.number())))).toBe('[[1,0],[0,1]]');
+  });
+});
+
+describe('dictionaries', () => {
+  it('decode to a plain object or to a Map that keeps the text order', () => {
+    const text = '{b:1,2:2,1:3}';
+    expect(Object.keys(parse(text, t.dict(t.int())))).toEqual(['1', '2', 'b']);
+    expect([...parse(text, t.dict(t.int(), { as: 'map' })).keys()]).toEqual(['b', '2', '1']);
+    expect(stringify(new Map([['b', 1], ['2', 2]]), t.dict(t.int(), { as: 'map' }))).toBe('{b:1,2:2}');
+  });
+
+  it('keep keys case-sensitive, leave null entries out on write (§2.4, §3.5)', () => {
+    expect(parse('{a:1,A:2}', t.dict(t.int()))).toEqual({ a: 1, A: 2 });
+    expect(stringify({ a: null, b: 'x', '': '' }, t.dict(t.string().nullable()))).toBe('{b:x,"":""}');
+    expect(errorOf(() => parse('{a:}', t.dict(t.int())))).toMatchObject({ code: 'NULL_ELEMENT', path: 'a' });
+    expect(parse('{a:}', t.dict(t.int().nullable()))).toEqual({ a: null });
+  });
+
+  it('type keys with a scalar schema', () => {
+    const byId = parse('{1:a,-2:b}', t.dict(t.string(), { key: t.int(), as: 'map' }));
+    expect([...byId]).toEqual([[1, 'a'], [-2, 'b']]);
+    expect(errorOf(() => parse('{x:a}', t.dict(t.string(), { key: t.int() }))).code).toBe('INVALID_NUMBER');
+  });
+
+  it('store a __proto__ key safely', () => {
+    const value = parse('{__proto__:{polluted:1}}', t.dict(t.dict(t.int())));
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.keys(value)).toEqual(['__proto__']);
+  });
+});
+
+describe('enums and flags', () => {
+  const Color = t.enum(['Red', 'Green'] as const);
+  enum Level {
+    Low = 1,
+    High = 5,
+  }
+
+  it('read names in any case with blanks, and integers (§3.7)', () => {
+    expect(parse('green', Color)).toBe('Green');
+    expect(parse('{c: RED }', t.object({ c: Color }), { whitespace: 'strict' })).toEqual({ c: 'Red' });
+    expect(parse('1', Color)).toBe('Green');
+    expect(parse('high', t.enum(Level))).toBe(Level.High);
+    expect(parse('5', t.enum(Level))).toBe(Level.High);
+    expect(stringify(Level.Low, t.enum(Level))).toBe('Low');
+  });
+
+  it('reject unknown members and list the allowed ones (R1)', () => {
+    const error = errorOf(() => parse('{c:Purple}', t.object({ c: Color })));
+    expect(error.code).toBe('INVALID_ENUM');
+    expect(error.reason).toContain('Red, Green');
+    expect(errorOf(() => parse('7', Color)).code).toBe('INVALID_ENUM');
+    expect(errorOf(() => stringify('Blue' as never, Color)).code).toBe('INVALID_ENUM');
+  });
+
+  it('write flags as integers and read name lists (§2.8, derived vectors)', () => {
+    const Access = t.flags({ None: 0, Read: 1, Write: 2 });
+    expect(stringify(3, Access)).toBe('3');
+    expect(stringify(0, Access)).toBe('0');
+    expect(parse('"Read, Write"', Access)).toBe(3);
+    expect(parse('{a:"read, write"}', t.object({ a: Access }))).toEqual({ a: 3 });
+    expect(parse('8', Access)).toBe(8);
+    expect(errorOf(() => parse('"Read, Exec"', Access)).code).toBe('INVALID_ENUM');
+  });
+});
+
+describe('errors', () => {
+  it('name the field and point at the offending text', () => {
+    const text = '{inherit:False,forceClosed:False,rules:[{},{},{priority:0,simpleRuleType:Always,isAllDay:False,interval:1,count:1,frequency:Sometimes}]}';
+    const error = errorOf(() => parse(text, Schedule));
+    expect(error.path).toBe('rules[0].priority');
+    const fixed = text.replace('[{},{},', '[{priority:0,simpleRuleType:Always,isAllDay:False,interval:1,count:1,frequency:None},{priority:0,simpleRuleType:Always,isAllDay:False,interval:1,count:1,frequency:None},');
+    const second = errorOf(() => parse(fixed, Schedule));
+    expect(second.code).toBe('INVALID_ENUM');
+    expect(second.path).toBe('rules[2].frequency');
+    const offset = fixed.indexOf('Sometimes');
+    expect(second.offset).toBe(offset);
+    expect({ line: second.line, column: second.column }).toEqual(lineColumn(fixed, offset));
+  });
+
+  it('give lines and columns in pretty text', () => {
+    const text = '{\n\tname: x,\n\tcount: 1.5\n}';
+    expect(errorOf(() => parse(text, Poco))).toMatchObject({ code: 'INVALID_NUMBER', path: 'count', line: 3, column: 9 });
+  });
+
+  it('report every issue with safeParse', () => {
+    const result = safeParse('{name:[x],count:abc,on:maybe,extra:1}', Poco, { strict: true });
+    expect(result.success).toBe(false);
+    expect(result.issues?.map((issue) => [issue.code, issue.path])).toEqual([
+      ['INVALID_NUMBER', 'count'],
+      ['INVALID_BOOLEAN', 'on'],
+      ['UNKNOWN_PROPERTY', 'extra'],
+    ]);
+    expect(safeParse('{name:x}', Poco)).toEqual({ success: true, value: { name: 'x' } });
+  });
+
+  it('report syntax errors with the typed path, and stop there', () => {
+    const result = safeParse('{count:x,name:"abc', Poco);
+    expect(result.issues?.map((issue) => [issue.code, issue.path])).toEqual([
+      ['INVALID_NUMBER', 'count'],
+      ['UNTERMINATED_STRING', 'name'],
+    ]);
+  });
+
+  it('reject a wrong shape with INVALID_TYPE', () => {
+    expect(errorOf(() => parse('[1]', Poco))).toMatchObject({ code: 'INVALID_TYPE', offset: 0 });
+    expect(errorOf(() => parse('{count:[1]}', Poco))).toMatchObject({ code: 'INVALID_TYPE', path: 'count' });
+    expect(errorOf(() => stringify({ count: 'x' } as never, Poco))).toMatchObject({ code: 'INVALID_TYPE', path: 'count' });
+  });
+
+  it('hold the depth limit on read and write', () => {
+    const Node = t.object({
+      get next() {
+        return Node;
+      },
+    });
+    const deep = '{next:'.repeat(300) + '}'.repeat(300);
+    expect(errorOf(() => parse(deep, Node)).code).toBe('MAX_DEPTH');
+    const nested: Record<string, unknown> = {};
+    let cursor = nested;
+    for (let i = 0; i < 300; i++) cursor = cursor['next'] = {};
+    expect(errorOf(() => stringify(nested as never, Node)).code).toBe('MAX_DEPTH');
+    const cyclic: Record<string, unknown> = {};
+    cyclic['next'] = cyclic;
+    expect(errorOf(() => stringify(cyclic as never, Node)).code).toBe('CIRCULAR_REFERENCE');
+    // A limit past what the stack holds still ends in a JsvError.
+    expect(errorOf(() => parse('{next:'.repeat(20000) + '}'.repeat(20000), Node, { maxDepth: 1e9 })).code).toBe('MAX_DEPTH');
+  });
+
+  it('treat an empty document as null, which only a nullable schema accepts', () => {
+    expect(parse('', Poco.nullable())).toBeNull();
+    expect(errorOf(() => parse('  ', Poco)).code).toBe('UNEXPECTED_END');
+    expect(stringify(null, Poco.nullable())).toBe('');
+  });
+});
+
+describe('the untyped overloads', () => {
+  it('still parse and stringify without a schema', () => {
+    expect(parse('{A:1,B:[x,""]}')).toEqual({ A: '1', B: ['x', ''] });
+    expect(parse('{A: 1 }', { whitespace: 'strict' })).toEqual({ A: ' 1 ' });
+    expect(stringify({ A: true, B: [1, 'a,b'] })).toBe('{A:True,B:[1,"a,b"]}');
+  });
+});
+
+describe('Standard Schema', () => {
+  it('validates decoded values and reports every issue with its path', async () => {
+    const standard = Poco['~standard'];
+    expect(standard.version).toBe(1);
+    expect(standard.vendor).toBe('jsvkit');
+    expect(await standard.validate({ name: 'x', count: 2 })).toEqual({ value: { name: 'x', count: 2 } });
+    const result = await standard.validate({ name: 1, count: 1.5, on: 'yes' });
+    expect(result.issues?.map((issue) => issue.path)).toEqual([['name'], ['count'], ['on']]);
+    expect(result.issues?.[0]?.message).toContain('Expected a string');
+  });
+
+  it('accepts a value that fits the schema even when it has no JSV text (W1)', async () => {
+    const Tags = t.array(Poco.nullable());
+    expect(await Tags['~standard'].validate([null])).toEqual({ value: [null] });
+    expect(errorOf(() => stringify([null], Tags)).code).toBe('UNREPRESENTABLE_VALUE');
+  });
+
+  it('takes values, not JSV text: a string is not an object', async () => {
+    const result = await Poco['~standard'].validate('{name:x}');
+    expect(result.issues?.[0]?.message).toContain('Expected an object');
+  });
+});

@@ -1,0 +1,111 @@
+/** The inferred types, checked by `tsc --noEmit` (tsconfig includes test/) and run by vitest. */
+import { describe, expectTypeOf, it } from 'vitest';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { parse, safeParse, stringify, t, type Infer, type JsvValue } from '../../src/index.js';
+import type { JsvDateTime } from '../../src/typed/scalars/date-time.js';
+import type { JsvTimeSpan } from '../../src/typed/scalars/time-span.js';
+import type { CustomerInfo, NewCustomer, Struct, Value } from '../../examples/evovoice/dtos.js';
+
+describe('inference', () => {
+  it('gives scalars their value types', () => {
+    expectTypeOf<Infer<ReturnType<typeof t.string>>>().toEqualTypeOf<string>();
+    expectTypeOf<Infer<ReturnType<typeof t.boolean>>>().toEqualTypeOf<boolean>();
+    expectTypeOf<Infer<ReturnType<typeof t.int>>>().toEqualTypeOf<number>();
+    expectTypeOf<Infer<ReturnType<typeof t.long>>>().toEqualTypeOf<bigint>();
+    expectTypeOf<Infer<ReturnType<typeof t.decimal>>>().toEqualTypeOf<string>();
+    expectTypeOf<Infer<ReturnType<typeof t.timeSpan>>>().toEqualTypeOf<JsvTimeSpan>();
+    const d = t.date();
+    const js = t.date({ as: 'Date' });
+    expectTypeOf<Infer<typeof d>>().toEqualTypeOf<JsvDateTime>();
+    expectTypeOf<Infer<typeof js>>().toEqualTypeOf<Date>();
+    expectTypeOf<Infer<ReturnType<typeof t.bytes>>>().toEqualTypeOf<Uint8Array>();
+  });
+
+  it('makes object members optional unless required, and elements null only when nullable', () => {
+    const S = t.object({ a: t.int().required(), b: t.string(), c: t.array(t.int().nullable()), d: t.array(t.string()) });
+    expectTypeOf<Infer<typeof S>>().toEqualTypeOf<{ a: number; b?: string; c?: (number | null)[]; d?: string[] }>();
+    expectTypeOf<Infer<ReturnType<typeof S.nullable>>>().toEqualTypeOf<Infer<typeof S> | null>();
+  });
+
+  it('types enums, flags and dictionaries', () => {
+    const Color = t.enum(['Red', 'Green'] as const);
+    expectTypeOf<Infer<typeof Color>>().toEqualTypeOf<'Red' | 'Green'>();
+    enum Level {
+      Low,
+      High,
+    }
+    const L = t.enum(Level);
+    expectTypeOf<Infer<typeof L>>().toEqualTypeOf<Level>();
+    const F = t.flags({ None: 0, Read: 1 });
+    expectTypeOf<Infer<typeof F>>().toEqualTypeOf<number>();
+    const D = t.dict(t.int());
+    expectTypeOf<Infer<typeof D>>().toEqualTypeOf<Record<string, number>>();
+    const M = t.dict(t.int(), { as: 'map', key: t.guid() });
+    expectTypeOf<Infer<typeof M>>().toEqualTypeOf<Map<string, number>>();
+  });
+
+  it('infers the recursive Struct/Value pair with no annotation', () => {
+    const Value = t.object({
+      boolValue: t.boolean(),
+      stringValue: t.string(),
+      numberValue: t.number(),
+      get listValue() {
+        return t.array(Struct);
+      },
+      get structValue() {
+        return Struct;
+      },
+    });
+    const Struct = t.dict(Value);
+    type V = Infer<typeof Value>;
+    expectTypeOf<V['boolValue']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<NonNullable<V['listValue']>[number]>().toEqualTypeOf<Record<string, V>>();
+    expectTypeOf<NonNullable<V['structValue']>>().toEqualTypeOf<Record<string, V>>();
+    expectTypeOf<Infer<typeof Struct>>().toEqualTypeOf<Record<string, V>>();
+  });
+
+  it('types a t.lazy recursion with one annotation', () => {
+    interface Tree {
+      name?: string;
+      children?: Tree[];
+    }
+    const Tree: t.ObjectSchema<{ name: ReturnType<typeof t.string>; children: t.ArraySchema<t.LazySchema<typeof Tree>> }> = t.object({
+      name: t.string(),
+      children: t.array(t.lazy(() => Tree)),
+    });
+    expectTypeOf<Infer<typeof Tree>>().toExtend<Tree>();
+    expectTypeOf<Tree>().toExtend<Infer<typeof Tree>>();
+  });
+
+  it('types the Evo Voice DTOs', () => {
+    expectTypeOf<Struct>().toEqualTypeOf<Record<string, Value>>();
+    expectTypeOf<Value['listValue']>().toEqualTypeOf<(Struct | null)[] | undefined>();
+    expectTypeOf<Value['numberValue']>().toEqualTypeOf<number>();
+    expectTypeOf<CustomerInfo['isStaging']>().toEqualTypeOf<boolean>();
+    expectTypeOf<CustomerInfo['id']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<NonNullable<CustomerInfo['tags']>[number]['color']>().toEqualTypeOf<'Magenta' | 'Red' | 'Volcano' | 'Orange' | 'Gold' | 'Lime' | 'Green' | 'Cyan' | 'Blue' | 'GeekBlue' | 'Purple'>();
+    expectTypeOf<NewCustomer>().toEqualTypeOf<{ accountId?: string; name?: string; parentCustomerId?: string; referenceId?: string; data?: Struct }>();
+  });
+});
+
+describe('the API', () => {
+  const Poco = t.object({ name: t.string() });
+
+  it('types parse, safeParse and stringify by the schema, and keeps the untyped overloads', () => {
+    expectTypeOf(parse('{}', Poco)).toEqualTypeOf<{ name?: string }>();
+    expectTypeOf(parse('{}')).toEqualTypeOf<JsvValue>();
+    const result = safeParse('{}', Poco);
+    if (result.success) expectTypeOf(result.value).toEqualTypeOf<{ name?: string }>();
+    expectTypeOf(stringify).toBeCallableWith({ name: 'x' }, Poco);
+    // Never called: only the compiler looks at it.
+    const wrong = () => {
+      // @ts-expect-error: a number is not a Poco
+      stringify(1, Poco);
+    };
+    expectTypeOf(wrong).toBeFunction();
+  });
+
+  it('exposes the Standard Schema output type', () => {
+    expectTypeOf<StandardSchemaV1.InferOutput<typeof Poco>>().toEqualTypeOf<{ name?: string }>();
+  });
+});
