@@ -29,6 +29,40 @@ export { JsvDateTime, JsvTimeSpan };
 export { ArraySchema, DictSchema, EnumSchema, FlagsSchema, LazySchema, ObjectSchema, ScalarSchema, StringSchema };
 export type { DictOptions, EnumLike, KeySchema, ObjectOptions, Shape };
 
+/**
+ * Up to nine ASCII digits: an int whatever they are, and `Number` reads them exactly as ServiceStack's
+ * integer parser does (leading zeros included). Signs and blanks take the full reader's path.
+ */
+function isPlainDigits(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > 9) return false;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * An optional `-`, digits and an optional fraction, 15 characters at most: `Number` rounds such text
+ * to the same double .NET does (both round correctly), `-0` included. Anything else, including
+ * exponents and blanks, takes the full reader's path.
+ */
+function isPlainDecimal(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > 15) return false;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const digitsStart = i;
+  let dot = -1;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && dot < 0) dot = i;
+    else if (c < 48 || c > 57) return false;
+  }
+  // Digits must stand on both sides of a point (`.5` and `5.` take the full path).
+  return i > digitsStart && dot !== digitsStart && dot !== length - 1;
+}
+
 /** .NET `string`: text as it is. A `{…}` or `[…]` value is taken as its raw text, as ServiceStack does. */
 export function string(): StringSchema {
   return new StringSchema();
@@ -37,7 +71,8 @@ export function string(): StringSchema {
 /** .NET `bool`: written `True`/`False`; reads what ServiceStack reads (`true`, `T`, `1`, `on`, …). */
 export function boolean(): ScalarSchema<boolean> {
   return new ScalarSchema<boolean>('boolean', 'boolean', {
-    read: readBoolean,
+    // ServiceStack writes exactly these two; anything else goes through its full reader.
+    read: (text) => (text === 'False' ? false : text === 'True' ? true : readBoolean(text)),
     write: writeBoolean,
     is: (value) => typeof value === 'boolean',
     expected: 'True or False',
@@ -48,7 +83,7 @@ export function boolean(): ScalarSchema<boolean> {
 /** .NET `double`: .NET's shortest round-trip text (`1E+17`, `5E-324`, `-0`, `NaN`). */
 export function number(): ScalarSchema<number> {
   return new ScalarSchema<number>('number', 'double', {
-    read: readDouble,
+    read: (text) => (isPlainDecimal(text) ? +text : readDouble(text)),
     write: writeDouble,
     is: (value) => typeof value === 'number',
     expected: 'a number',
@@ -70,7 +105,7 @@ export function float(): ScalarSchema<number> {
 /** .NET `int`: a whole number from -2147483648 to 2147483647; fractions and exponents are rejected. */
 export function int(): ScalarSchema<number> {
   return new ScalarSchema<number>('int', 'int', {
-    read: readInt,
+    read: (text) => (isPlainDigits(text) ? +text : readInt(text)),
     write: writeInt,
     is: (value) => typeof value === 'number',
     expected: 'a whole number',

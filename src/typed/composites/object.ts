@@ -111,6 +111,7 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       const open = sc.start;
       const result: Record<string, unknown> = {};
       let seen = 0;
+      let expect = 0;
       const seenMany = many ? new Set<Member>() : undefined;
       const level = d.level;
       const keys = d.keys;
@@ -118,7 +119,9 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       if (sc.openMap()) {
         do {
           const key = sc.readKey();
-          const member = exact.get(key) ?? folded.get(foldCase(key));
+          // Members usually arrive in declaration order: try the one after the last first.
+          const next = members[expect];
+          const member = next !== undefined && next.name === key ? next : (exact.get(key) ?? folded.get(foldCase(key)));
           if (member === undefined) {
             if (d.strict) {
               keys[level] = key;
@@ -135,6 +138,7 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
           }
           if (seenMany) seenMany.add(member);
           else seen |= member.bit;
+          expect = member.index + 1;
           const valueKind = sc.valueStart(IN_MAP);
           if (valueKind === EMPTY) {
             // An empty value is null, which a required member cannot be (jsv-spec R2).
