@@ -6,7 +6,7 @@
  */
 import { JsvError } from '../errors/jsv-error.js';
 import type { ParseOptions } from '../syntax/options.js';
-import { BARE, duplicateKeyReason, formatPathKey, IN_LIST, IN_MAP, LIST, MAP, QUOTED, Scanner, TOP, type Context } from '../syntax/scanner.js';
+import { BARE, duplicateKeyReason, formatPathKey, IN_LIST, IN_MAP, isBlank, LIST, MAP, QUOTED, Scanner, TOP, type Context } from '../syntax/scanner.js';
 
 /**
  * Receives one document's structure in order. Scalars come as offsets into `text` so that a sink
@@ -66,12 +66,16 @@ export function* walkJsv(scanner: Scanner, sink: JsvSink): Generator<void, void,
   const readKey = (): void => {
     const top = stack.length - 1;
     keys[top] = undefined;
+    // Where the key's spelling starts (readKey skips blanks first). Not scanner.keyStart: a key
+    // that is itself a map reads keys of its own, which move keyStart inside it.
+    let rawStart = scanner.pos;
+    while (isBlank(text.charCodeAt(rawStart))) rawStart++;
     const key = scanner.readKey();
     const keysSeen = seen[top]!;
     if (keysSeen.has(key)) throw scanner.fail(scanner.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
     keysSeen.add(key);
     keys[top] = key;
-    sink.key(text, scanner.keyStart, scanner.keyEnd, key);
+    sink.key(text, rawStart, scanner.keyEnd, key);
   };
 
   try {

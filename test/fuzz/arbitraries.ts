@@ -5,6 +5,8 @@
  * families of growing documents for the time law. They are biased by what the coverage report
  * of a campaign showed unreached (see scripts/fuzz/README section in the main README).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { format, stringify } from '../../src/index.js';
 import type { JsvValue } from '../../src/syntax/value.js';
@@ -43,7 +45,7 @@ export const jsvValueArb: fc.Arbitrary<JsvValue> = fc.letrec<{ value: JsvValue; 
 
 /** Text of a valid document: compact, formatted, or with layout blanks sprinkled where tolerant mode allows them. */
 export const validTextArb: fc.Arbitrary<string> = fc
-  .tuple(jsvValueArb, fc.constantFrom('compact', 'format', 'blanks'), fc.array(fc.constantFrom(' ', '\t', '\n', '\r\n'), { minLength: 1, maxLength: 3 }))
+  .tuple(jsvValueArb, fc.constantFrom('compact', 'format', 'blanks', 'bom'), fc.array(fc.constantFrom(' ', '\t', '\n', '\r\n'), { minLength: 1, maxLength: 3 }))
   .map(([value, layout, blanks]) => {
     let text: string;
     try {
@@ -52,6 +54,8 @@ export const validTextArb: fc.Arbitrary<string> = fc
       return '[a,,b]';
     }
     if (layout === 'format') return format(text);
+    // One leading byte-order mark is not data (jsv-spec §3.1).
+    if (layout === 'bom') return `\uFEFF${text}`;
     if (layout === 'blanks') {
       // Blanks next to structure only (never inside quotes), as tolerant mode reads them.
       let out = '';
@@ -67,11 +71,32 @@ export const validTextArb: fc.Arbitrary<string> = fc
     return text;
   });
 
+const SEED_DIR = join(import.meta.dirname, '../fixtures/seed');
+/** The seed's pretty samples and their compact forms (jsv-spec §4: drop each newline with its TABs, then the space after each line's first colon). */
+export const SEED_TEXTS: string[] = ['newcustomer.request.jsv', 'customerinfo.response.jsv'].flatMap((name) => {
+  const pretty = readFileSync(join(SEED_DIR, name), 'utf8');
+  const compact = pretty
+    .split('\n')
+    .map((line) => line.replace(/^\t*/, '').replace(': ', ':'))
+    .join('');
+  return [pretty, compact];
+});
+
+/** Maps used as keys (`{{a:1}:x}`), which ServiceStack's reader accepts (jsv-spec §3.2). */
+const mapKeyTextArb: fc.Arbitrary<string> = fc.tuple(jsvValueArb, jsvValueArb).map(([key, value]) => {
+  try {
+    const keyText = stringify(key);
+    return `{${keyText.startsWith('{') ? keyText : `{k:${keyText || 'v'}}`}:${stringify(value)}}`;
+  } catch {
+    return '{{a:1}:b}';
+  }
+});
+
 /** JSV-looking noise: structure characters, blanks, quotes and scalar pieces in any order. */
 export const noiseTextArb: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
-      fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '""', ' ', '\t', '\n', '\r', 'a', 'B', '1', '-', '.', 'E', '+', '\uFEFF', 'null', 'True', '__proto__', '\u200b', '😀', '{a:', '[{', '}]', ':{', ',,'),
+      fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '""', ' ', '\t', '\n', '\r', 'a', 'B', '1', '-', '.', 'E', '+', '\uFEFF', 'null', 'True', '__proto__', '\u200b', '😀', '{a:', '[{', '}]', ':{', ',,', '{a:}', '{a:,b:}', ':,', ':}', '{{a:1}:', '{{', '"a"":'),
       fc.string({ unit: 'binary', maxLength: 3 }),
     ),
     { maxLength: 40 },
@@ -131,10 +156,13 @@ export function mutate(text: string, mutations: Mutation[]): string {
   return out;
 }
 
-export const mutatedTextArb: fc.Arbitrary<string> = fc.tuple(validTextArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 })).map(([text, mutations]) => mutate(text, mutations));
+/** Valid text from every source: generated values in every layout, map keys, the seed samples. */
+const sourceTextArb: fc.Arbitrary<string> = fc.oneof({ arbitrary: validTextArb, weight: 6 }, { arbitrary: mapKeyTextArb, weight: 1 }, { arbitrary: fc.constantFrom(...SEED_TEXTS), weight: 1 });
+
+export const mutatedTextArb: fc.Arbitrary<string> = fc.tuple(sourceTextArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 })).map(([text, mutations]) => mutate(text, mutations));
 
 /** Any text: valid, mutated, noise, or fully random code units. */
-export const anyTextArb: fc.Arbitrary<string> = fc.oneof(validTextArb, mutatedTextArb, mutatedTextArb, noiseTextArb, fc.string({ unit: 'binary', maxLength: 30 }));
+export const anyTextArb: fc.Arbitrary<string> = fc.oneof(sourceTextArb, mutatedTextArb, mutatedTextArb, noiseTextArb, fc.string({ unit: 'binary', maxLength: 30 }));
 
 /** Text for scalar conversions: numbers, dates, durations, Guids, base64, booleans, chars, in valid and broken forms. */
 const SCALAR_TEXT_PIECES = [
