@@ -34,6 +34,8 @@ describe('objects', () => {
     const error = errorOf(() => parse('{name:x,NAME:y}', Poco));
     expect(error.code).toBe('DUPLICATE_KEY');
     expect(error.offset).toBe(8);
+    // An unknown key repeated too, as the untyped parser reports it (found by the fuzzer).
+    expect(errorOf(() => parse('{id:a,x:1,x:2,name:b}', Poco))).toMatchObject({ code: 'DUPLICATE_KEY', offset: 10, path: 'x' });
   });
 
   it('leave out empty values; a required member must be present and non-empty (R2)', () => {

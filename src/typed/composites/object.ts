@@ -112,6 +112,7 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       const result: Record<string, unknown> = {};
       let seen = 0;
       let expect = 0;
+      let unknown: Set<string> | undefined;
       const seenMany = many ? new Set<Member>() : undefined;
       const level = d.level;
       const keys = d.keys;
@@ -123,6 +124,13 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
           const next = members[expect];
           const member = next !== undefined && next.name === key ? next : (exact.get(key) ?? folded.get(foldCase(key)));
           if (member === undefined) {
+            // An unknown key repeated is still a duplicate (R9); the set is made only when needed.
+            unknown ??= new Set<string>();
+            if (unknown.has(key)) {
+              keys[level] = key;
+              d.report('DUPLICATE_KEY', `Duplicate key ${JSON.stringify(key)}: a map may name a key only once`, sc.keyStart);
+            }
+            unknown.add(key);
             if (d.strict) {
               keys[level] = key;
               d.report('UNKNOWN_PROPERTY', `Unknown property ${JSON.stringify(key)}; ${this.name} has ${members.map((m) => m.name).join(', ') || 'no properties'}`, sc.keyStart);
