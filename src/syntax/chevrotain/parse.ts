@@ -12,12 +12,12 @@ import { JsvParser } from './parser.js';
 import { createJsvTokens, type JsvTokens } from './tokens.js';
 
 /**
- * The deepest nesting the Chevrotain engine descends into. Its parser is recursive (three rule
- * calls per map level); on Node's default stack it holds about 1,000 levels of maps, so the
- * ceiling is half that, leaving room for the caller's own frames. Deeper documents need the
- * scanner engine, which nests without recursion.
+ * The deepest nesting the Chevrotain engine descends into. Its parser is recursive (two rule
+ * calls per level). Before V8 optimises it, a fresh process on Node's default stack holds
+ * about 500 levels of maps; this ceiling leaves room for the caller's own frames. Deeper
+ * documents need the scanner engine, which nests without recursion.
  */
-export const CHEVROTAIN_MAX_DEPTH = 500;
+export const CHEVROTAIN_MAX_DEPTH = 400;
 
 interface Engine {
   readonly tokens: JsvTokens;
@@ -60,16 +60,14 @@ export function parseWithChevrotain(text: string, options?: ParseOptions): JsvVa
   const tokens = lexed.tokens;
   if (tokens.length === 0) return null;
 
-  // Nesting is checked before the recursive parser descends. The document is cut just before the
-  // first container that is too deep: if the parser fails earlier, that error comes first (the
-  // scanner would meet it first too); if it runs into the cut, the depth is the error.
+  // Nesting is checked before the recursive parser descends. The document is cut just after the
+  // first bracket that opens one level too many: if the parser fails before it opens that
+  // container, that error comes first (the scanner meets it first too); if the parser opens it,
+  // it then runs out of tokens one level deeper than allowed, and the depth is the error.
   const limit = Math.min(maxDepth, CHEVROTAIN_MAX_DEPTH);
   const tooDeep = firstTooDeep(tokens, limit, t);
   const deepOpen = tooDeep >= 0 ? tokens[tooDeep]! : undefined;
-  if (deepOpen !== undefined) {
-    if (tooDeep === 0) throw depthError(text, deepOpen.startOffset, maxDepth, undefined);
-    tokens.length = tooDeep;
-  }
+  if (deepOpen !== undefined) tokens.length = tooDeep + 1;
 
   parser.begin(text);
   parser.input = tokens;
@@ -77,7 +75,7 @@ export function parseWithChevrotain(text: string, options?: ParseOptions): JsvVa
     const value = parser.document();
     const error = parser.errors[0];
     if (deepOpen !== undefined && (error === undefined || error.token.tokenType === EOF)) {
-      throw depthError(text, deepOpen.startOffset, maxDepth, parser.errorPath(true));
+      throw depthError(text, deepOpen.startOffset, maxDepth, parser.errorPath('innermost'));
     }
     if (error !== undefined) throw syntaxError(text, error, tokens, parser, t);
     return value;
@@ -121,8 +119,9 @@ function depthError(text: string, offset: number, maxDepth: number, path: string
 
 /**
  * Maps Chevrotain's first recognition error to the scanner's error. The rule that failed says
- * what was expected: `key` a key, `entry` the `:` after it, `map` a `,` or `}` (or a key right
- * after `{`), `list` a `,` or `]`; a token left over after the document is trailing input.
+ * what was expected: `key` a key; `map` a key right after `{`, the `:` while a key is being
+ * read, else `,` or `}`; `list` a `,` or `]`. A token left over after the document is trailing
+ * input (or, as the first token, no value at all).
  */
 function syntaxError(text: string, error: IRecognitionException, tokens: IToken[], parser: JsvParser, t: JsvTokens): JsvError {
   const token = error.token;
@@ -136,7 +135,7 @@ function syntaxError(text: string, error: IRecognitionException, tokens: IToken[
   // A quote that opens a value or key and never closes; elsewhere a `"` is just misplaced. The
   // scanner fails while reading such a list item, before the slot exists.
   if (token.tokenType === t.Unterminated && startsValue(previous, t)) {
-    return errorAt(text, offset, 'UNTERMINATED_STRING', 'Unterminated quoted string: no closing \'"\' before the end of input (write a literal quote as "")', parser.errorPath(true));
+    return errorAt(text, offset, 'UNTERMINATED_STRING', 'Unterminated quoted string: no closing \'"\' before the end of input (write a literal quote as "")', parser.errorPath('placeholder'));
   }
   const path = parser.errorPath();
   if (error.name === 'NotAllInputParsedException') {
@@ -149,7 +148,7 @@ function syntaxError(text: string, error: IRecognitionException, tokens: IToken[
   if (rule === 'key' || (rule === 'map' && previous?.tokenType === t.LBrace)) {
     return errorAt(text, offset, code, atEnd ? 'Unexpected end of input: expected a key' : `Expected a key, found ${found}`, path);
   }
-  if (rule === 'entry') {
+  if (rule === 'map' && parser.readingKey()) {
     const key = JSON.stringify(parser.lastKey);
     return errorAt(text, offset, code, atEnd ? `Unexpected end of input: expected ':' after the key ${key}` : `Expected ':' after the key ${key}, found ${found}`, path);
   }

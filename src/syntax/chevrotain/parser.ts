@@ -3,7 +3,7 @@
  * it recognises them. `grammar/jsv.ebnf` is its human-readable twin and `grammar/diagrams.html` is
  * generated from it. Rules follow jsv-spec §3.2; the extent rules live in the lexer (tokens.ts).
  */
-import { EmbeddedActionsParser, type ParserMethod } from 'chevrotain';
+import { EMPTY_ALT, EmbeddedActionsParser, type ParserMethod } from 'chevrotain';
 import { errorAt } from '../../errors/jsv-error.js';
 import { duplicateKeyReason, formatPathKey } from '../scanner.js';
 import { setOwn, type JsvMap, type JsvValue } from '../value.js';
@@ -36,7 +36,6 @@ export class JsvParser extends EmbeddedActionsParser {
   readonly document: ParserMethod<[], JsvValue>;
   readonly value: ParserMethod<[], JsvValue>;
   readonly map: ParserMethod<[], JsvMap>;
-  readonly entry: ParserMethod<[], void>;
   readonly key: ParserMethod<[], string>;
   readonly list: ParserMethod<[], JsvValue[]>;
 
@@ -45,18 +44,19 @@ export class JsvParser extends EmbeddedActionsParser {
     super(t.all, { maxLookahead: 1, recoveryEnabled: false });
     const $ = this;
 
-    /** document = [ value ] ; an empty document is null. */
-    this.document = $.RULE('document', () => {
-      let result: JsvValue = null;
-      $.OPTION(() => {
-        result = $.SUBRULE($.value);
-      });
-      return result;
-    });
+    // Nesting costs stack here, and a cold (not yet optimised) parser has big frames, so each
+    // level of nesting is kept to two rule calls: `value` is nullable instead of wrapped in an
+    // OPTION, and a map's entries are part of the map rule.
 
-    /** value = map | list | quoted | bare ; which bare token applies is the lexer's business. */
-    // Alternatives and repetition options are built once: Chevrotain's performance guide, and
-    // they capture no per-call state (the open containers live on `this.containers`).
+    /** document = value ; an empty document is null. */
+    this.document = $.RULE('document', () => $.SUBRULE($.value));
+
+    /**
+     * value = map | list | quoted | bare | empty ; which bare token applies is the lexer's
+     * business, and an empty value (nothing before `,` `}` `]` or the end) is null.
+     */
+    // Alternatives and repetition options are built once (Chevrotain's performance guide); they
+    // capture no per-call state, since the open containers live on `this.containers`.
     const valueAlternatives = [
       { ALT: () => $.SUBRULE($.map) },
       { ALT: () => $.SUBRULE($.list) },
@@ -67,11 +67,34 @@ export class JsvParser extends EmbeddedActionsParser {
         },
       },
       { ALT: () => $.CONSUME(t.Bare).image },
+      { ALT: EMPTY_ALT<JsvValue>(null) },
     ];
     this.value = $.RULE('value', () => $.OR(valueAlternatives));
 
-    /** map = "{" [ entry { "," entry } ] "}" */
-    const entries = { SEP: t.Comma, DEF: () => $.SUBRULE($.entry) };
+    /**
+     * map = "{" [ key ":" value { "," key ":" value } ] "}" ; a key may appear once per map.
+     */
+    const entries = {
+      SEP: t.Comma,
+      DEF: () => {
+        const top = $.containers.length - 1;
+        const map = $.containers[top] as JsvMap;
+        $.ACTION(() => {
+          $.keys[top] = undefined;
+        });
+        const keyToken = $.LA(1);
+        const key = $.SUBRULE($.key);
+        $.CONSUME(t.Colon);
+        $.ACTION(() => {
+          if (Object.prototype.hasOwnProperty.call(map, key)) {
+            throw errorAt($.text, keyToken.startOffset, 'DUPLICATE_KEY', duplicateKeyReason(key), $.errorPath());
+          }
+          $.keys[top] = key;
+        });
+        const value = $.SUBRULE($.value);
+        $.ACTION(() => setOwn(map, key, value));
+      },
+    };
     this.map = $.RULE('map', () => {
       $.CONSUME(t.LBrace);
       const map: JsvMap = {};
@@ -86,29 +109,6 @@ export class JsvParser extends EmbeddedActionsParser {
         $.keys.pop();
       });
       return map;
-    });
-
-    /** entry = key ":" [ value ] ; a key may appear once per map, an absent value is null. */
-    this.entry = $.RULE('entry', () => {
-      const top = $.containers.length - 1;
-      const map = $.containers[top] as JsvMap;
-      $.ACTION(() => {
-        $.keys[top] = undefined;
-      });
-      const keyToken = $.LA(1);
-      const key = $.SUBRULE($.key);
-      $.CONSUME(t.Colon);
-      $.ACTION(() => {
-        if (Object.prototype.hasOwnProperty.call(map, key)) {
-          throw errorAt($.text, keyToken.startOffset, 'DUPLICATE_KEY', duplicateKeyReason(key), $.errorPath());
-        }
-        $.keys[top] = key;
-      });
-      let value: JsvValue = null;
-      $.OPTION(() => {
-        value = $.SUBRULE($.value);
-      });
-      $.ACTION(() => setOwn(map, key, value));
     });
 
     /**
@@ -144,8 +144,8 @@ export class JsvParser extends EmbeddedActionsParser {
     });
 
     /**
-     * list = "[" [ value ] { "," [ value ] } "]" ; each empty slot is null, except that a list
-     * with no value and no comma (`[]`) is empty.
+     * list = "[" value { "," value } "]" ; each empty slot is null, except that a list with one
+     * empty slot and no comma (`[]`) is empty.
      */
     this.list = $.RULE('list', () => {
       $.CONSUME(t.LBracket);
@@ -154,19 +154,13 @@ export class JsvParser extends EmbeddedActionsParser {
         $.containers.push(list);
         $.keys.push(undefined);
       });
-      let first: JsvValue | undefined;
-      $.OPTION(() => {
-        first = $.SUBRULE($.value);
-      });
+      const first = $.SUBRULE($.value);
       $.ACTION(() => {
-        if (first !== undefined || $.LA(1).tokenType !== t.RBracket) list.push(first ?? null);
+        if (first !== null || $.LA(1).tokenType !== t.RBracket) list.push(first);
       });
       $.MANY(() => {
         $.CONSUME(t.Comma);
-        let item: JsvValue = null;
-        $.OPTION2(() => {
-          item = $.SUBRULE2($.value);
-        });
+        const item = $.SUBRULE2($.value);
         $.ACTION(() => list.push(item));
       });
       $.CONSUME(t.RBracket);
@@ -199,6 +193,12 @@ export class JsvParser extends EmbeddedActionsParser {
     this.lastKey = '';
   }
 
+  /** True while the innermost map is between the start of a key and its `:`. */
+  readingKey(): boolean {
+    const top = this.containers.length - 1;
+    return top >= 0 && !Array.isArray(this.containers[top]) && this.keys[top] === undefined;
+  }
+
   /** The offset of the next token, or -1 at the end (used when the call stack runs out). */
   nextOffset(): number {
     const offset = this.LA(1).startOffset;
@@ -207,15 +207,17 @@ export class JsvParser extends EmbeddedActionsParser {
 
   /**
    * The path of the value being read, such as `data.list[2]`, as the scanner reports it: inside a
-   * map used as a key, the path within that key; otherwise from the top. `placeholder` drops the
-   * null slot the list rule adds for an item that never started (see `parse.ts`).
+   * map used as a key, the path within that key (or, when that is empty, the path of the map the
+   * key belongs to); otherwise from the top. The scanner fails some reads before the parser's
+   * state catches up: `placeholder` drops the null slot the list rule already added for an item
+   * that never started, `innermost` leaves out a container the scanner never entered.
    */
-  errorPath(placeholder = false): string | undefined {
-    const containers = this.containers;
-    let end = containers.length;
+  errorPath(adjust: 'none' | 'placeholder' | 'innermost' = 'none'): string | undefined {
+    let end = this.containers.length - (adjust === 'innermost' ? 1 : 0);
+    const placeholder = adjust === 'placeholder';
     for (let f = this.frames.length; f >= 0; f--) {
-      const start = f > 0 ? this.frames[f - 1]! : 0;
-      const path = this.pathBetween(start, end, placeholder && end === containers.length);
+      const start = Math.min(f > 0 ? this.frames[f - 1]! : 0, end);
+      const path = this.pathBetween(start, end, placeholder && f === this.frames.length);
       if (path !== '') return path;
       end = start;
     }
