@@ -52,7 +52,9 @@ function untypedView(value: unknown, schema: AnySchema): JsvValue {
   const resolved = kind === schema.kind ? schema : (schema as unknown as { resolve(): AnySchema }).resolve();
   if (kind === 'array') {
     const element = (resolved as unknown as { element: AnySchema }).element;
-    return (value as unknown[]).map((item) => untypedView(item, element));
+    // A null map element is written as the token `null` (jsv-spec §2.3), which untyped reading keeps as text.
+    const mapLike = element.structuralKind() === 'object' || element.structuralKind() === 'dict';
+    return (value as unknown[]).map((item) => (item == null && mapLike ? 'null' : untypedView(item, element)));
   }
   if (kind === 'object') {
     const object = resolved as unknown as { keys(): string[]; member(name: string): AnySchema };

@@ -84,13 +84,17 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     const nullable = element.isNullable;
     const elementKind = element.structuralKind();
     const mapLike = elementKind === 'object' || elementKind === 'dict';
+    // A null map element is written `null`, as ServiceStack writes a null dictionary (jsv-spec §2.3):
+    // the element is a map, so the token cannot be mistaken for text, and tolerant reading (the
+    // decoder above) gives null back. An empty slot would not survive after maps (W3, R16).
+    const nullToken = nullable && mapLike;
     const stringList = elementKind === 'string';
     return (e, value) => {
       if (!Array.isArray(value)) return e.fail('INVALID_TYPE', `Expected an array (${this.name}), found ${describeValue(value)}`);
       const list = value as unknown[];
       const length = list.length;
       // Such a list fits its schema, so validation (collect mode) accepts it; only writing fails.
-      if (length > 0 && !e.collect && list[length - 1] == null) {
+      if (length > 0 && !e.collect && !nullToken && list[length - 1] == null) {
         const problem = unwritableEnd(list, mapLike, stringList);
         if (problem !== undefined) return e.fail('UNREPRESENTABLE_VALUE', problem, length - 1);
       }
@@ -102,9 +106,10 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
         if (i > 0) e.out += ',';
         const item = list[i];
         e.keys[level] = i;
-        // A null element is an empty slot (for maps too: ServiceStack's `{}`/`null` would not read back, W3/W4).
         if (item === null || item === undefined) {
           if (!nullable) e.fail('NULL_ELEMENT', `Null element, but the elements (${element.name}) are not nullable`);
+          // Other null elements are empty slots: `[a,,b]`.
+          else if (nullToken) e.out += 'null';
           continue;
         }
         encode(e, item);
