@@ -25,7 +25,6 @@ import { ObjectSchema, type ObjectOptions, type Shape } from './composites/objec
 import { ScalarSchema, StringSchema } from './primitives.js';
 import type { AnySchema } from './schema.js';
 
-export { JsvDateTime, JsvTimeSpan };
 export { ArraySchema, DictSchema, EnumSchema, FlagsSchema, LazySchema, ObjectSchema, ScalarSchema, StringSchema };
 export type { DictOptions, EnumLike, KeySchema, ObjectOptions, Shape };
 
