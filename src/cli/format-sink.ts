@@ -91,8 +91,10 @@ export class FormatSink implements JsvSink {
 
   bare(text: string, start: number, end: number): void {
     const value = text.slice(start, end);
-    // Strict input may carry edge blanks as data; quotes keep them through a tolerant reader.
-    this.value(value.length > 0 && (isBlank(value.charCodeAt(0)) || isBlank(value.charCodeAt(value.length - 1))) ? quote(value) : value);
+    // Strict input may carry edge blanks as data; quotes keep them through a tolerant reader. A
+    // top-level value starting with U+FEFF would be read as a byte-order mark: quoted too.
+    const edge = value.length > 0 && (isBlank(value.charCodeAt(0)) || isBlank(value.charCodeAt(value.length - 1)));
+    this.value(edge || (this.depth === 0 && value.charCodeAt(0) === 0xfeff) ? quote(value) : value);
   }
 
   empty(): void {

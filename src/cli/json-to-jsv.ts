@@ -10,7 +10,7 @@
 import { errorAt, type JsvError, type JsvErrorCode } from '../errors/jsv-error.js';
 import { formatDouble } from '../syntax/number-text.js';
 import { DEFAULT_MAX_DEPTH } from '../syntax/options.js';
-import { encodeString } from '../syntax/quoting.js';
+import { encodeString, quote } from '../syntax/quoting.js';
 import { describeChar } from '../syntax/scanner.js';
 
 export interface JsonToJsvOptions {
@@ -131,7 +131,9 @@ export class JsonToJsv {
           continue;
         }
       } else if (c === QUOTE) {
-        this.out += encodeString(this.readString());
+        const value = this.readString();
+        // A document starting with U+FEFF loses it to the reader's BOM rule: quote it (as stringify does).
+        this.out += frame === undefined && value.charCodeAt(0) === 0xfeff ? quote(value) : encodeString(value);
       } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
         this.out += this.readNumber();
       } else if (c === 116 /* t */) {

@@ -83,6 +83,10 @@ describe('fmt', () => {
     expect(stdout).toBe('{\n\tA: \n\t{\n\t\tB: 1\n\t},\n\tC: \n\t[\n\t\t1,\n\t\t2\n\t],\n\tD: [],\n\tE: {}\n}\n');
   });
 
+  it('keeps a map used as a key whole (jsv-spec §3.2 key = map)', async () => {
+    expect((await cli(['fmt'], { stdin: '{{k:""}:v}' })).stdout).toBe('{\n\t{k:""}: v\n}\n');
+  });
+
   it('never breaks a quoted string (unlike JsvFormatter)', async () => {
     const { stdout } = await cli(['fmt'], { stdin: '{TestString:"test""",OtherString:"$100,000",X:"[1]"}' });
     expect(stdout).toBe('{\n\tTestString: "test""",\n\tOtherString: "$100,000",\n\tX: "[1]"\n}\n');
@@ -97,6 +101,11 @@ describe('fmt', () => {
     const { status, stdout } = await cli(['fmt', file('seed.jsv', compacted)]);
     expect(status).toBe(0);
     expect(stdout).toBe(seed);
+  });
+
+  it('quotes a top-level value that starts with U+FEFF, which a reader would take for a byte-order mark', async () => {
+    expect((await cli(['fmt'], { stdin: '\n\uFEFF' })).stdout).toBe('"\uFEFF"\n');
+    expect((await cli(['from-json'], { stdin: '"\uFEFFa"' })).stdout).toBe('"\uFEFFa"');
   });
 
   it('writes nothing for an empty document', async () => {
