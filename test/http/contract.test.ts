@@ -286,9 +286,9 @@ describe.each(TARGETS)('%s adapter', (target) => {
       expect(fetched.value).toEqual(info);
     });
 
-    it('round-trips the seed\'s sample as typed JSV both ways when it has no lone null', async () => {
+    it('round-trips the seed\'s NewCustomer sample as typed JSV both ways', async () => {
       const parentId = await createParent();
-      const body = SEED_REQUEST.replace('parentCustomerId: String', `parentCustomerId: ${parentId}`).replace(/\[\s*null\s*\]/g, '[]');
+      const body = SEED_REQUEST.replace('parentCustomerId: String', `parentCustomerId: ${parentId}`);
       const reply = await call('/customers', { headers: { ...MANAGER, 'content-type': 'text/jsv', accept: 'text/jsv' }, body });
       expect(reply.status).toBe(201);
       expect(reply.type).toBe(JSV);
@@ -301,6 +301,8 @@ describe.each(TARGETS)('%s adapter', (target) => {
         { id: parentId, name: 'Parent Co' },
         { id: info.id, name: 'String' },
       ]);
+      // A null Struct element is written `null`, as ServiceStack writes a null dictionary.
+      expect(reply.text).toContain('listValue:[null]');
       // ServiceStack's member order: CustomerInfo's own members, then EntityInfo's.
       expect(reply.text.startsWith(`{accountId:String,parentCustomerId:${parentId},breadcrumb:[`)).toBe(true);
       expect(reply.text.indexOf(',id:')).toBeGreaterThan(reply.text.indexOf('overrideAppSettings:'));
@@ -311,13 +313,11 @@ describe.each(TARGETS)('%s adapter', (target) => {
     });
 
     it('answers 500 naming the field when the answer has no JSV text (a list holding only null)', async () => {
-      const parentId = await createParent();
-      const body = SEED_REQUEST.replace('parentCustomerId: String', `parentCustomerId: ${parentId}`);
-      const reply = await call('/customers', { headers: { ...MANAGER, 'content-type': 'text/jsv', accept: 'text/jsv' }, body });
+      const reply = await call('/echo', { headers: { 'content-type': 'application/json', accept: 'text/jsv' }, body: '{"tags":[null]}' });
       expect(reply.status).toBe(500);
       expect(reply.type).toBe(JSV);
       expect(reply.value.responseStatus.errorCode).toBe('UNREPRESENTABLE_VALUE');
-      expect(reply.value.responseStatus.errors[0].fieldName).toBe('data.String.listValue[0].String.listValue[0].String.listValue[0]');
+      expect(reply.value.responseStatus.errors[0].fieldName).toBe('body.tags[0]');
     });
 
     it('creates from a JSON body and answers JSON', async () => {
