@@ -2,6 +2,7 @@
  * Who races: jsvkit's entry points and the peers, each as `operation` + `id`. A contender turns a
  * fixture into a task to time and a one-off check of its output, so a fast wrong answer shows.
  */
+import type { AnySchema } from '../src/index.js';
 import { FIXTURES, scalingText, untypedOf, type Fixture } from './fixtures.js';
 
 export type Operation = 'parse' | 'stringify';
@@ -71,16 +72,48 @@ function jsvParser(parse: (text: string) => unknown) {
   };
 }
 
+/**
+ * A writer's result as a flat string. V8 may hand back a rope (a tree of the appended pieces)
+ * and flatten it only when the text is first read, as any write to a socket or file does; timing
+ * without this would leave part of a writer's work out, so every writer, JSON's too, pays it.
+ */
+function flat(text: unknown): unknown {
+  if (typeof text === 'string') text.charCodeAt(0);
+  return text;
+}
+
 function jsvWriter(stringify: (value: unknown) => unknown) {
   return (name: string): Prepared | undefined => {
     if (name.startsWith('scale-')) return undefined;
     const f = fixture(name);
     return {
       bytes: Buffer.byteLength(f.jsv),
-      run: () => stringify(f.value),
+      run: () => flat(stringify(f.value)),
       check: () => firstDifference(describeOutput(stringify(f.value)), f.jsv),
     };
   };
+}
+
+/**
+ * The typed schema for each fixture, from examples/evovoice/dtos.ts; the scaling inputs are
+ * customer lists too.
+ */
+async function typedSchemas(): Promise<Record<string, AnySchema>> {
+  const { t } = await import('../src/index.js');
+  const { CustomerInfo, Struct } = await import('../examples/evovoice/dtos.js');
+  return { customer: CustomerInfo, 'customers-10k': t.array(CustomerInfo), deep: t.array(Struct), strings: t.array(t.string()), numbers: t.array(t.number()) };
+}
+
+/** Equal data, ignoring key order and undefined members (a typed decoder may order or omit differently). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysOf = (x: object) => Object.keys(x).filter((k) => (x as Record<string, unknown>)[k] !== undefined).sort();
+  const ka = keysOf(a);
+  const kb = keysOf(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k, i) => k === kb[i] && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 export const CONTENDERS: Contender[] = [
@@ -108,6 +141,24 @@ export const CONTENDERS: Contender[] = [
   },
   {
     operation: 'parse',
+    id: 'jsvkit typed',
+    load: async () => {
+      const { parse } = await import('../src/index.js');
+      const schemas = await typedSchemas();
+      return (name: string) => {
+        const schema = schemas[name];
+        if (schema === undefined) return undefined;
+        const f = fixture(name);
+        return {
+          bytes: Buffer.byteLength(f.jsv),
+          run: () => parse(f.jsv, schema),
+          check: () => (sameData(parse(f.jsv, schema), f.value) ? undefined : 'typed result differs from the fixture value'),
+        };
+      };
+    },
+  },
+  {
+    operation: 'parse',
     id: 'JSON.parse',
     baseline: true,
     load: async () => (name: string) => {
@@ -130,6 +181,19 @@ export const CONTENDERS: Contender[] = [
   },
   {
     operation: 'stringify',
+    id: 'jsvkit typed',
+    load: async () => {
+      const { stringify } = await import('../src/index.js');
+      const schemas = await typedSchemas();
+      return (name: string) => {
+        const schema = schemas[name];
+        if (schema === undefined) return undefined;
+        return jsvWriter((value) => stringify(value as never, schema))(name);
+      };
+    },
+  },
+  {
+    operation: 'stringify',
     id: 'JSON.stringify',
     baseline: true,
     load: async () => (name: string) => {
@@ -137,7 +201,7 @@ export const CONTENDERS: Contender[] = [
       const f = fixture(name);
       return {
         bytes: Buffer.byteLength(f.json),
-        run: () => JSON.stringify(f.value),
+        run: () => flat(JSON.stringify(f.value)),
         check: () => firstDifference(JSON.stringify(f.value), f.json),
       };
     },

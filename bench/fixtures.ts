@@ -35,9 +35,9 @@ const WORDS = [
   'north', 'south', 'branch', 'review', 'customer', 'account', 'fax', 'device', 'desk', 'mobile',
 ];
 const NAMES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Stark', 'Wayne', 'Tyrell', 'Soylent'];
-const COLORS = ['Magenta', 'Red', 'Green', 'Blue', 'Orange', 'Purple', 'Teal'];
+const COLORS = ['Magenta', 'Red', 'Volcano', 'Orange', 'Gold', 'Lime', 'Green', 'Cyan', 'Blue', 'GeekBlue', 'Purple'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const RULE_TYPES = ['Always', 'CustomerState', 'Weekly', 'Custom'];
+const RULE_TYPES = ['Always', 'CustomerState', 'Time'];
 const FREQUENCIES = ['None', 'Daily', 'Weekly', 'Monthly', 'Yearly'];
 
 function guid(rng: Random): string {
@@ -88,7 +88,10 @@ function billing(rng: Random): Record<string, Plain> {
   return { baseCost: money(rng), rawUnitMultiplier: 1 + int(rng, 3), unitCost: int(rng, 100) / 1000, allowance: int(rng, 500) };
 }
 
-/** One CustomerInfo in the seed's shape (test/fixtures/seed/customerinfo.response.jsv), with real-looking values. */
+/**
+ * One CustomerInfo in the seed's shape (test/fixtures/seed/customerinfo.response.jsv) with
+ * real-looking values; it also fits the `CustomerInfo` schema of examples/evovoice/dtos.ts.
+ */
 export function customer(rng: Random, scale: 'full' | 'list'): Record<string, Plain> {
   const full = scale === 'full';
   const name = `${pick(rng, NAMES)} ${words(rng, 1)}`;
@@ -171,7 +174,7 @@ function deepStruct(rng: Random, depth: number): Record<string, Plain> {
     boolValue: rng() < 0.5,
     stringValue: pick(rng, WORDS),
     numberValue: int(rng, 100),
-    listValue: depth > 0 ? [{ leaf: { numberValue: int(rng, 10) } }, deepStruct(rng, depth - 1)] : [],
+    listValue: depth > 0 ? [{ leaf: { boolValue: true, numberValue: int(rng, 10) } }, deepStruct(rng, depth - 1)] : [],
   };
   if (depth > 0 && depth % 4 === 0) value.structValue = struct(rng, 1);
   return { [pick(rng, WORDS)]: value };
