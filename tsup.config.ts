@@ -2,21 +2,21 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-  entry: {
-    index: 'src/index.ts',
-    testing: 'src/testing/arbitrary.ts',
-    express: 'src/http/express.ts',
-    fastify: 'src/http/fastify.ts',
-    fetch: 'src/http/fetch.ts',
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/arbitrary.ts',
+      express: 'src/http/express.ts',
+      fastify: 'src/http/fastify.ts',
+      fetch: 'src/http/fetch.ts',
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  // dist/cli.js and dist/demo.js come from the other builds, which run at the same time: keep them.
-  clean: ['!cli.js', '!cli.js.map', '!demo.js', '!demo.js.map'],
-  sourcemap: true,
-  target: 'node20',
-  splitting: true,
-  treeshake: true,
+    format: ['esm', 'cjs'],
+    dts: true,
+    // dist/cli.js and dist/demo.js come from the other builds, which run at the same time: keep them.
+    clean: ['!cli.js', '!cli.js.map', '!demo.js', '!demo.js.map'],
+    sourcemap: true,
+    target: 'node20',
+    splitting: true,
+    treeshake: true,
   },
   // The `jsvkit` bin: one self-contained ESM file; main.ts's `#!/usr/bin/env node` line is kept.
   {
