@@ -11,6 +11,8 @@ export interface Regression {
   input: unknown;
   /** What went wrong when it was found. */
   failure: string;
+  /** The kind of failure (LawBroken.kind): later campaigns count it instead of stopping on it. */
+  kind?: string;
   found: string;
   /** fast-check's seed and shrink path, to reproduce the run itself. */
   seed?: number;

@@ -115,13 +115,14 @@ async function main(): Promise<void> {
   const reports = await Promise.all(Array.from({ length: workers }, (_, i) => runWorker(i)));
   const wall = (Date.now() - started) / 1000;
 
-  const laws: Record<string, { runs: number; ms: number; slowestMs: number; failures: { failure: string; file: string }[] }> = {};
+  const laws: Record<string, { runs: number; known: Record<string, number>; ms: number; slowestMs: number; failures: { failure: string; file: string }[] }> = {};
   const codes: Record<string, number> = {};
   const rules: Record<string, number> = {};
   for (const report of reports) {
     for (const [name, law] of Object.entries(report.laws)) {
-      const into = (laws[name] ??= { runs: 0, ms: 0, slowestMs: 0, failures: [] });
+      const into = (laws[name] ??= { runs: 0, known: {}, ms: 0, slowestMs: 0, failures: [] });
       into.runs += law.runs;
+      add(into.known, law.known);
       into.ms += law.ms;
       into.slowestMs = Math.max(into.slowestMs, law.slowestMs);
       into.failures.push(...law.failures);
@@ -139,6 +140,11 @@ async function main(): Promise<void> {
   lines.push(`**${total.toLocaleString('en')} executions, ${Math.round(rate).toLocaleString('en')}/s**; 1,000,000 executions take ${(1e6 / rate / 60).toFixed(1)} min at this rate. ${failures.length === 0 ? 'No law was broken.' : `${failures.length} counterexample(s) saved.`}`, '');
   lines.push('| Law | Executions | Per second (per worker) | Slowest input |', '|---|---|---|---|');
   for (const [name, law] of Object.entries(laws)) lines.push(`| ${name} | ${law.runs.toLocaleString('en')} | ${Math.round((law.runs / Math.max(law.ms, 1)) * 1000).toLocaleString('en')} | ${law.slowestMs.toFixed(1)} ms |`);
+  const known = Object.values(laws).flatMap((law) => Object.entries(law.known));
+  if (known.length > 0) {
+    lines.push('', '## Known failures (already saved under test/fuzz/regressions/), hit again', '');
+    for (const [kind, n] of known) lines.push(`- ${kind}: ${n.toLocaleString('en')} inputs`);
+  }
   if (failures.length > 0) {
     lines.push('', '## Counterexamples', '');
     for (const f of failures) lines.push(`- ${f.law}: test/fuzz/regressions/${f.file}: ${f.failure.split('\n')[0]!.slice(0, 300)}`);

@@ -4,11 +4,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { LAWS, newTally, type Law, type Tally } from '../../test/fuzz/laws.js';
-import { saveRegression } from './regressions.js';
+import { failureKind, LAWS, newTally, type Law, type Tally } from '../../test/fuzz/laws.js';
+import { loadRegressions, saveRegression } from './regressions.js';
 
 export interface LawReport {
   runs: number;
+  /** Inputs that failed in a way already saved (a known bug), by kind: counted, not stopped on. */
+  known: Record<string, number>;
   ms: number;
   slowestMs: number;
   failures: { failure: string; file: string }[];
@@ -31,8 +33,9 @@ const MAX_SAVED = 5;
 
 const laws = (only ? LAWS.filter((law) => only.includes(law.name)) : LAWS) as Law<unknown>[];
 const tally = newTally();
-const reports: Record<string, LawReport> = Object.fromEntries(laws.map((law) => [law.name, { runs: 0, ms: 0, slowestMs: 0, failures: [] }]));
-const seen = new Set<string>();
+const reports: Record<string, LawReport> = Object.fromEntries(laws.map((law) => [law.name, { runs: 0, known: {}, ms: 0, slowestMs: 0, failures: [] }]));
+// Failures already saved, so that a known bug neither stops a law again and again nor is saved twice.
+const seen = new Set<string>(loadRegressions().flatMap(({ regression }) => (regression.kind ? [regression.kind] : [])));
 
 // Rounds of at most 30 s, so every law runs early and often even in long campaigns.
 const totalWeight = laws.reduce((sum, law) => sum + law.weight, 0);
@@ -54,6 +57,10 @@ while (Date.now() < deadline) {
         report.runs++;
         try {
           law.check(input, tally);
+        } catch (error) {
+          const kind = failureKind(law.name, error);
+          if (!seen.has(kind)) throw error;
+          report.known[kind] = (report.known[kind] ?? 0) + 1;
         } finally {
           const took = performance.now() - t0;
           if (took > report.slowestMs) report.slowestMs = took;
@@ -65,17 +72,17 @@ while (Date.now() < deadline) {
     if (details.failed && details.counterexample !== null) {
       const input = details.counterexample[0];
       const failure = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      // One file per distinct failure (its first line, without the quoted input), a few per law.
-      const signature = `${law.name}: ${failure.split('\n')[0]!.replace(/ on ".*$| for ".*$|: .*$/, '')}`;
-      if (!seen.has(signature) && report.failures.length < MAX_SAVED) {
-        seen.add(signature);
+      // One file per kind of failure, a few per law.
+      const kind = failureKind(law.name, details.errorInstance);
+      if (!seen.has(kind) && report.failures.length < MAX_SAVED) {
+        seen.add(kind);
         let saved: unknown;
         try {
           saved = law.save ? law.save(input) : input;
         } catch (error) {
           saved = { unsaved: fc.stringify(input), error: String(error) };
         }
-        const file = saveRegression({ law: law.name, input: saved, failure, found: new Date().toISOString(), seed, path: details.counterexamplePath ?? undefined });
+        const file = saveRegression({ law: law.name, input: saved, failure, kind, found: new Date().toISOString(), seed, path: details.counterexamplePath ?? undefined });
         report.failures.push({ failure: failure.slice(0, 500), file });
         process.stderr.write(`worker ${worker}: ${law.name} failed; saved test/fuzz/regressions/${file}\n  ${failure.slice(0, 300)}\n`);
       }

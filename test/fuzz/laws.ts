@@ -48,12 +48,26 @@ export interface Law<I> {
   replay?(saved: unknown, tally: Tally): void;
 }
 
-class LawBroken extends Error {
+export class LawBroken extends Error {
   override readonly name = 'LawBroken';
+  /** The kind of failure, without the input: a campaign counts repeats of a known kind instead of stopping on them. */
+  readonly kind: string;
+  constructor(message: string, kind: string) {
+    super(message);
+    this.kind = kind;
+  }
 }
 
 function fail(message: string, detail?: unknown): never {
-  throw new LawBroken(detail === undefined ? message : `${message}: ${describe(detail)}`);
+  const shown = detail === undefined ? '' : describe(detail);
+  // The message without quoted inputs and numbers, plus the JsvError code the detail names, if any.
+  const kind = message.replace(/"(?:[^"\\]|\\.)*"/g, '…').replace(/[0-9]+(?:\.[0-9]+)?/g, 'N') + (/^"?([A-Z_]{4,})@/.exec(shown)?.[1] ?? '');
+  throw new LawBroken(detail === undefined ? message : `${message}: ${shown}`, kind);
+}
+
+/** The kind of a failure of `law` (see LawBroken.kind); other errors by their name. */
+export function failureKind(lawName: string, error: unknown): string {
+  return `${lawName}: ${error instanceof LawBroken ? error.kind : error instanceof Error ? error.name : typeof error}`;
 }
 
 function describe(value: unknown): string {
