@@ -39,6 +39,10 @@ const LBRACE = 123;
 const RBRACE = 125;
 const BOM = 0xfeff;
 
+/** Characters that end a bare key (jsv-spec §3.2), indexed by char code; all are ASCII. */
+const ENDS_KEY = new Uint8Array(128);
+for (const c of ':,{}[]"') ENDS_KEY[c.charCodeAt(0)] = 1;
+
 /** Layout blanks: the only characters tolerant mode treats as insignificant. */
 export function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === LF || c === CR;
@@ -231,7 +235,7 @@ export class Scanner {
       let pos = start;
       while (pos < text.length) {
         const k = text.charCodeAt(pos);
-        if (k === COLON || k === COMMA || k === LBRACE || k === RBRACE || k === LBRACKET || k === RBRACKET || k === QUOTE) break;
+        if (k < 128 && ENDS_KEY[k] === 1) break;
         pos++;
       }
       let end = pos;
@@ -308,7 +312,11 @@ export class Scanner {
    */
   readValue(context: Context): JsvValue {
     const baseDepth = this.depth;
-    const containers: (JsvValue[] | JsvMap)[] = [];
+    // The open containers, innermost last: a map is its object; a list is the index in `items`
+    // where its elements start. A list becomes an exact-size array when it closes, because a `[]`
+    // grown by push keeps spare capacity: on a list of records that was a third more heap and GC.
+    const containers: (JsvMap | number)[] = [];
+    const items: JsvValue[] = [];
     // The key being read in each open map; undefined while the key itself is being scanned.
     const keys: (string | undefined)[] = [];
     let ctx: Context = context;
@@ -328,7 +336,7 @@ export class Scanner {
           value = {};
         } else if (kind === LIST) {
           if (this.openList()) {
-            containers.push([]);
+            containers.push(items.length);
             keys.push(undefined);
             ctx = IN_LIST;
             continue;
@@ -346,9 +354,11 @@ export class Scanner {
           const top = containers.length - 1;
           if (top < 0) return value;
           const container = containers[top]!;
-          if (Array.isArray(container)) {
-            container.push(value);
+          if (typeof container === 'number') {
+            items.push(value);
             if (this.nextItem()) break;
+            value = items.slice(container);
+            items.length = container;
           } else {
             setOwn(container, keys[top]!, value);
             if (this.nextEntry()) {
@@ -360,17 +370,17 @@ export class Scanner {
               keys[top] = key;
               break;
             }
+            value = container;
           }
-          value = container;
           containers.pop();
           keys.pop();
         }
-        ctx = Array.isArray(containers[containers.length - 1]) ? IN_LIST : IN_MAP;
+        ctx = typeof containers[containers.length - 1] === 'number' ? IN_LIST : IN_MAP;
       }
     } catch (error) {
       this.depth = baseDepth;
       if (error instanceof JsvError && error.path === undefined && containers.length > 0) {
-        throw withPath(error, containers, keys);
+        throw withPath(error, containers, items.length, keys);
       }
       throw error;
     }
@@ -383,8 +393,12 @@ export function duplicateKeyReason(key: string): string {
 
 const MAX_PATH_SEGMENTS = 32;
 
-/** Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. */
-function withPath(error: JsvError, containers: (JsvValue[] | JsvMap)[], keys: (string | undefined)[]): JsvError {
+/**
+ * Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. A list
+ * container is its first item's index in the item stack (see `readValue`), so its current index is
+ * the count of items above that, up to where the next open list starts.
+ */
+function withPath(error: JsvError, containers: (JsvMap | number)[], itemCount: number, keys: (string | undefined)[]): JsvError {
   let path = '';
   // Deep documents keep the last levels only, so an error message stays readable.
   const first = containers.length > MAX_PATH_SEGMENTS ? containers.length - MAX_PATH_SEGMENTS : 0;
@@ -392,12 +406,20 @@ function withPath(error: JsvError, containers: (JsvValue[] | JsvMap)[], keys: (s
   for (let i = first; i < containers.length; i++) {
     const container = containers[i]!;
     const key = keys[i];
-    if (Array.isArray(container)) path += `[${container.length}]`;
+    if (typeof container === 'number') path += `[${nextListStart(containers, i + 1, itemCount) - container}]`;
     else if (key === undefined) break;
     else path += formatPathKey(key, path === '');
   }
   if (path === '') return error;
   return new JsvError({ code: error.code, reason: error.reason, offset: error.offset, line: error.line, column: error.column, path });
+}
+
+function nextListStart(containers: (JsvMap | number)[], from: number, itemCount: number): number {
+  for (let i = from; i < containers.length; i++) {
+    const container = containers[i]!;
+    if (typeof container === 'number') return container;
+  }
+  return itemCount;
 }
 
 /** `a.b`, or `["a b"]` for keys that are not plain identifiers. */
