@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import * as dtos from '../../examples/evovoice/dtos.js';
-import { createScanner, walkJsv, type JsvSink } from '../../src/cli/jsv-walk.js';
+import { createScanner, NULL_SINK, walkJsv, type JsvSink } from '../../src/cli/jsv-walk.js';
 import { FormatSink } from '../../src/cli/format-sink.js';
 import { JsonSink } from '../../src/cli/json-sink.js';
 import { JsonToJsv } from '../../src/cli/json-to-jsv.js';
@@ -271,6 +271,8 @@ export const textLaw: Law<TextInput> = {
       if (!inferred.ok) return fail(`to-json --infer rejected what to-json accepts: ${JSON.stringify(text)}`, errorSummary(inferred.error));
       if (!inferredFrom(JSON.parse(inferred.value), scanner.ok ? scanner.value : null)) fail(`to-json --infer changed more than scalar types on ${JSON.stringify(text)}`, inferred.value);
     }
+    const checked = attempt('jsvkit check', () => walk(text, options, NULL_SINK), tally);
+    if (checked.ok !== json.ok) fail(`jsvkit check and to-json disagree on ${JSON.stringify(text)}`);
     const formatted = attempt('format', () => format(text, options), tally);
     if (formatted.ok !== scanner.ok || (!formatted.ok && !scanner.ok && (formatted.error.code !== scanner.error.code || formatted.error.offset !== scanner.error.offset))) {
       fail(`format and parse disagree on ${JSON.stringify(text)}`, formatted.ok ? 'format accepted it' : errorSummary(formatted.error));
