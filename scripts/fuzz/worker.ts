@@ -66,7 +66,7 @@ while (Date.now() < deadline) {
           if (took > report.slowestMs) report.slowestMs = took;
         }
       }),
-      { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: slice, markInterruptAsFailure: false },
+      { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: slice, markInterruptAsFailure: false, endOnFailure: law.shrink === false },
     );
     report.ms += performance.now() - started;
     if (details.failed && details.counterexample !== null) {
