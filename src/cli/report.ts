@@ -24,30 +24,8 @@ export function styler(enabled: boolean): (style: Style, text: string) => string
   return (style, text) => (styleText as (style: Style, text: string, options: object) => string)(style, text, options);
 }
 
-/** The text of the line that holds `offset` (without its line break). */
-function lineAround(text: string, offset: number): string {
-  const at = Math.min(Math.max(offset, 0), text.length);
-  const start = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
-  let end = at;
-  while (end < text.length) {
-    const c = text.charCodeAt(end);
-    if (c === 10 || c === 13) break;
-    end++;
-  }
-  return text.slice(start, end);
-}
-
-/**
- * The message, excerpt and caret for a `JsvError` in `text` read from `source`. `codeFrame` is
- * given only the offending line (as line 1), because finding line N in a 100 MB text by
- * splitting it into lines costs seconds and gigabytes; the real line number is put back.
- */
+/** The message, excerpt and caret for a `JsvError` in `text` read from `source`. */
 export function describeError(text: string, error: JsvError, source: string, color: boolean): string {
   const style = styler(color);
-  const oneLine = { code: error.code, reason: error.reason, offset: error.column - 1, line: 1, column: error.column, path: error.path, message: error.message } as JsvError;
-  const frame = codeFrame(lineAround(text, error.offset), oneLine, { source, highlight: (caret) => style(['bold', 'red'], caret) });
-  const shown = `${source}:1:${error.column}`;
-  const where = `${source}:${error.line}:${error.column}`;
-  const body = frame.startsWith(shown) ? frame.slice(shown.length) : frame;
-  return (color ? style('bold', where) : where) + body;
+  return codeFrame(text, error, { source, highlight: (caret) => style(['bold', 'red'], caret), emphasis: (where) => style('bold', where) });
 }

@@ -1,24 +1,39 @@
 /** A printable excerpt: the offending line with a caret under the column (used by the CLI). */
 import type { JsvError } from './jsv-error.js';
-import { lineText } from './source-position.js';
 
 export interface CodeFrameOptions {
-  /** Shown before `line:column`, usually a file name. */
+  /** Shown before `line:column`, usually a file name (default `<input>`). */
   source?: string;
   /** Wraps the caret, e.g. to colour it on a terminal. */
   highlight?: (caret: string) => string;
+  /** Wraps the `source:line:column` prefix. */
+  emphasis?: (where: string) => string;
 }
 
+/** Longest part of a line shown: minified JSV is one line, so it is cut around the column. */
+const WIDTH = 100;
+
+/**
+ * `source:line:column: reason at path`, then the offending line and a caret under the column.
+ * The line is found from `error.offset` alone, so the cost does not grow with the text.
+ */
 export function codeFrame(text: string, error: JsvError, options: CodeFrameOptions = {}): string {
   const where = `${options.source ?? '<input>'}:${error.line}:${error.column}`;
-  const raw = lineText(text, error.line);
-  // Long lines (minified JSV is one line) are cut around the column so the caret stays visible.
-  const width = 100;
-  let start = 0;
-  if (raw.length > width) start = Math.max(0, Math.min(error.column - 1 - width / 2, raw.length - width));
-  const shown = raw.slice(start, start + width).replace(/\t/g, ' ');
+  const at = Math.min(Math.max(error.offset, 0), text.length);
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  let lineEnd = at;
+  while (lineEnd < text.length && lineEnd - lineStart < at - lineStart + WIDTH) {
+    const c = text.charCodeAt(lineEnd);
+    if (c === 10 || c === 13) break;
+    lineEnd++;
+  }
+  const column = at - lineStart;
+  const start = Math.max(0, Math.min(column - WIDTH / 2, lineEnd - lineStart - WIDTH));
+  const shown = text.slice(lineStart + start, Math.min(lineEnd, lineStart + start + WIDTH)).replace(/\t/g, ' ');
   const prefix = start > 0 ? '…' : '';
-  const caret = ' '.repeat(prefix.length + error.column - 1 - start) + '^';
+  const caret = ' '.repeat(prefix.length + column - start) + '^';
   const highlight = options.highlight ?? ((s: string) => s);
-  return `${where}: ${error.message}\n  ${prefix}${shown}\n  ${highlight(caret)}`;
+  const emphasis = options.emphasis ?? ((s: string) => s);
+  const reason = error.path ? `${error.reason} at ${error.path}` : error.reason;
+  return `${emphasis(where)}: ${reason}\n  ${prefix}${shown}\n  ${highlight(caret)}`;
 }

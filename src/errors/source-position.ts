@@ -27,9 +27,3 @@ export function locate(text: string, offset: number): SourcePosition {
   }
   return { line, column: end - lineStart + 1 };
 }
-
-/** The text of the 1-based `line` (without its line break). */
-export function lineText(text: string, line: number): string {
-  const lines = text.split(/\r\n|\r|\n/);
-  return lines[line - 1] ?? '';
-}

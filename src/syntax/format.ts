@@ -80,8 +80,7 @@ function layOut(scanner: Scanner, lineBreak: (level: number) => string): string 
       out += text.slice(start, scanner.pos);
     } else if (kind === BARE) {
       const value = scanner.readBare(ctx);
-      // Strict input may carry edge blanks as data; quotes keep them through a tolerant reader.
-      out += value.length > 0 && (isBlank(value.charCodeAt(0)) || isBlank(value.charCodeAt(value.length - 1))) ? quote(value) : value;
+      out += mustQuoteBare(value, ctx) ? quote(value) : value;
     }
     // Close every container that ends here; stop at the next entry or item.
     for (;;) {
@@ -103,6 +102,16 @@ function layOut(scanner: Scanner, lineBreak: (level: number) => string): string 
     }
     ctx = stack[stack.length - 1]!;
   }
+}
+
+/**
+ * Strict input may carry edge blanks as data, which a tolerant reader would trim; a top-level value
+ * starting with U+FEFF would be taken for a byte-order mark. Quotes keep both.
+ */
+function mustQuoteBare(value: string, ctx: Context): boolean {
+  if (value.length === 0) return false;
+  if (isBlank(value.charCodeAt(0)) || isBlank(value.charCodeAt(value.length - 1))) return true;
+  return ctx === TOP && value.charCodeAt(0) === 0xfeff;
 }
 
 function mapKey(scanner: Scanner, seen: Set<string>[]): string {

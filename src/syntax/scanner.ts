@@ -249,6 +249,8 @@ export class Scanner {
     } else if (c === LBRACE) {
       this.skipValue(IN_MAP);
       key = text.slice(start, this.pos);
+      // Reading the key's own keys moved keyStart inside it.
+      this.keyStart = start;
     } else {
       let pos = start;
       while (pos < text.length) {

@@ -64,8 +64,18 @@ describe('codeFrame', () => {
       parse(text);
     } catch (e) {
       expect(codeFrame(text, e as JsvError, { source: 'in.jsv' })).toBe(
-        'in.jsv:3:5: Unterminated quoted string: no closing \'"\' before the end of input (write a literal quote as "") at B (line 3, column 5)\n   B: "x\n      ^',
+        'in.jsv:3:5: Unterminated quoted string: no closing \'"\' before the end of input (write a literal quote as "") at B\n   B: "x\n      ^',
       );
+    }
+    expect.assertions(1);
+  });
+
+  it('finds the line from the offset, after CRLF and lone CR line breaks', () => {
+    const text = '{A:1,\r\nB:2,\rC:"x}';
+    try {
+      parse(text);
+    } catch (e) {
+      expect(codeFrame(text, e as JsvError)).toBe(`<input>:3:3: ${(e as JsvError).reason} at C\n  C:"x}\n    ^`);
     }
     expect.assertions(1);
   });

@@ -67,3 +67,16 @@ describe('format: the JsvFormatter layout (jsv-spec §4)', () => {
     }
   });
 });
+
+describe('format: fuzz findings', () => {
+  it('keeps a map used as a key whole', () => {
+    expect(format('{{k:""}:""}')).toBe('{\n\t{k:""}: ""\n}');
+    expect(parse(format('{{k:""}:""}'))).toEqual(parse('{{k:""}:""}'));
+  });
+
+  it('quotes a top-level value that starts with U+FEFF, which a reader would take for a byte-order mark', () => {
+    for (const text of ['\uFEFF\uFEFF', '\n\uFEFF', '\uFEFF\uFEFFx']) {
+      expect(parse(format(text))).toEqual(parse(text));
+    }
+  });
+});

@@ -202,3 +202,9 @@ describe('parse: safety', () => {
     expect(parse('{toString:1,hasOwnProperty:2,valueOf:3}')).toEqual({ toString: '1', hasOwnProperty: '2', valueOf: '3' });
   });
 });
+
+describe('parse: keys that are maps', () => {
+  it('a repeated map key is reported at its start', () => {
+    expect(() => parse('{a:b,{c:d}:e,{c:d}:f}')).toThrow(expect.objectContaining({ code: 'DUPLICATE_KEY', offset: 13 }));
+  });
+});

@@ -250,7 +250,13 @@ function build(text: string, ticks: bigint, kind: DateTimeKind, offset: number |
  * @throws ScalarError `INVALID_DATE`, `OUT_OF_RANGE`
  */
 export function readDate(text: string): Date {
-  return readDateTime(text).toDate();
+  const date = readDateTime(text).toDate();
+  // An offset can carry a wall-clock time at the edge of DateTime's range past year 9999 in UTC,
+  // which `writeDate` could not write back.
+  if (formatUtcDate(date) === undefined) {
+    throw new ScalarError('OUT_OF_RANGE', `Expected a date from 0001-01-01 to 9999-12-31 in UTC, found ${JSON.stringify(text)}`);
+  }
+  return date;
 }
 
 /**
