@@ -247,7 +247,14 @@ export class Scanner {
     if (c === QUOTE) {
       key = this.readQuoted();
     } else if (c === LBRACE) {
-      this.skipValue(IN_MAP);
+      try {
+        this.skipValue(IN_MAP);
+      } catch (error) {
+        // Keys inside keys are the one place reading recurses; only a maxDepth raised far past
+        // the default lets them reach the stack's end.
+        if (error instanceof RangeError) throw this.fail(start, 'MAX_DEPTH', 'Maps used as keys are nested too deeply for the call stack; lower maxDepth');
+        throw error;
+      }
       key = text.slice(start, this.pos);
       // Reading the key's own keys moved keyStart inside it.
       this.keyStart = start;

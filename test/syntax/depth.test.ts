@@ -37,3 +37,12 @@ describe('nesting depth', () => {
     expect(out.trim()).toBe('99999');
   });
 });
+
+describe('maps used as keys, nested inside each other', () => {
+  it('end in MAX_DEPTH, never a RangeError, however far maxDepth is raised', () => {
+    const text = '{'.repeat(20_000) + 'a:x}' + ':x}'.repeat(19_999);
+    expect(() => parse(text)).toThrow(expect.objectContaining({ code: 'MAX_DEPTH', offset: 256 }));
+    expect(() => parse(text, { maxDepth: 1e7 })).toThrow(expect.objectContaining({ name: 'JsvError', code: 'MAX_DEPTH' }));
+    expect(() => format(text, { maxDepth: 1e7 })).toThrow(expect.objectContaining({ name: 'JsvError', code: 'MAX_DEPTH' }));
+  });
+});
