@@ -5,7 +5,7 @@
  * text equal to `format()`'s.
  */
 import { quote } from '../syntax/quoting.js';
-import { isBlank } from '../syntax/scanner.js';
+import { isBlank } from '../syntax/chars.js';
 import type { JsvSink } from './jsv-walk.js';
 
 export class FormatSink implements JsvSink {

@@ -8,6 +8,7 @@
  * empty slots, and a list whose only item is null rejected (no JSV text reads back as it, W1).
  */
 import { errorAt, type JsvError, type JsvErrorCode } from '../errors/jsv-error.js';
+import { COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from '../syntax/chars.js';
 import { formatDouble } from '../syntax/number-text.js';
 import { DEFAULT_MAX_DEPTH } from '../syntax/options.js';
 import { encodeString, quote } from '../syntax/quoting.js';
@@ -18,14 +19,7 @@ export interface JsonToJsvOptions {
   maxDepth?: number;
 }
 
-const QUOTE = 34;
 const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const LBRACE = 123;
-const RBRACE = 125;
 const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;

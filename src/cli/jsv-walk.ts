@@ -6,7 +6,8 @@
  */
 import { JsvError } from '../errors/jsv-error.js';
 import type { ParseOptions } from '../syntax/options.js';
-import { BARE, duplicateKeyReason, formatPathKey, IN_LIST, IN_MAP, isBlank, LIST, MAP, QUOTED, Scanner, TOP, type Context } from '../syntax/scanner.js';
+import { isBlank } from '../syntax/chars.js';
+import { BARE, duplicateKeyReason, formatPathKey, IN_LIST, IN_MAP, LIST, MAP, QUOTED, Scanner, TOP, type Context } from '../syntax/scanner.js';
 
 /**
  * Receives one document's structure in order. Scalars come as offsets into `text` so that a sink

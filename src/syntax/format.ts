@@ -6,7 +6,8 @@
  * idempotent. Values keep their own spelling; empty containers stay `{}` and `[]`.
  */
 import type { ParseOptions } from './options.js';
-import { duplicateKeyReason, IN_LIST, IN_MAP, isBlank, LIST, MAP, QUOTED, BARE, Scanner, TOP, type Context } from './scanner.js';
+import { isBlank } from './chars.js';
+import { duplicateKeyReason, IN_LIST, IN_MAP, LIST, MAP, QUOTED, BARE, Scanner, TOP, type Context } from './scanner.js';
 import { quote } from './quoting.js';
 
 export interface FormatOptions extends Omit<ParseOptions, 'engine'> {

@@ -9,6 +9,7 @@
  * `,`, `]` or `}`, and a bare top-level value to the end of the text.
  */
 import { errorAt, JsvError } from '../errors/jsv-error.js';
+import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
 import { setOwn, type JsvMap, type JsvValue } from './value.js';
 
@@ -26,18 +27,6 @@ export const BARE = 3;
 export const EMPTY = 4;
 export type ValueKind = typeof MAP | typeof LIST | typeof QUOTED | typeof BARE | typeof EMPTY;
 
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const COMMA = 44;
-const COLON = 58;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const LBRACE = 123;
-const RBRACE = 125;
-const BOM = 0xfeff;
 
 /** The characters that end a bare value (jsv-spec §3.2), by slot; see `Scanner.nextTerminator`. */
 const TERMINATORS = [',', '}', ']'];
@@ -49,10 +38,6 @@ const RBRACKET_SLOT = 2;
 const ENDS_KEY = new Uint8Array(128);
 for (const c of ':,{}[]"') ENDS_KEY[c.charCodeAt(0)] = 1;
 
-/** Layout blanks: the only characters tolerant mode treats as insignificant. */
-export function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === LF || c === CR;
-}
 
 /** A character as an error message shows it. */
 export function describeChar(text: string, offset: number): string {

@@ -6,7 +6,8 @@
 import { EOF, Lexer, type IRecognitionException, type IToken } from 'chevrotain';
 import { errorAt, type JsvError } from '../../errors/jsv-error.js';
 import { resolveParseOptions, type ParseOptions, type WhitespaceMode } from '../options.js';
-import { describeChar, isBlank } from '../scanner.js';
+import { isBlank } from '../chars.js';
+import { describeChar } from '../scanner.js';
 import type { JsvValue } from '../value.js';
 import { JsvParser } from './parser.js';
 import { createJsvTokens, type JsvTokens } from './tokens.js';

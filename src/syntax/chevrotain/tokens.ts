@@ -14,6 +14,7 @@
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
 import type { WhitespaceMode } from '../options.js';
+import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from '../chars.js';
 
 /** Lexer mode names: the phase of the innermost container. */
 export const TOP_MODE = 'top';
@@ -21,22 +22,7 @@ export const MAP_KEY_MODE = 'mapKey';
 export const MAP_VALUE_MODE = 'mapValue';
 export const LIST_MODE = 'list';
 
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const COMMA = 44;
-const COLON = 58;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const LBRACE = 123;
-const RBRACE = 125;
-const BOM = 0xfeff;
 
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === LF || c === CR;
-}
 
 /**
  * Every UTF-16 code unit except `excluded`, as a `start_chars_hint`. Chevrotain buckets code
