@@ -5,7 +5,7 @@
  * (any case, as ServiceStack reads booleans) become booleans and bare number text that is also
  * valid JSON number text (`-12`, `1.5`, `1E+17`) becomes a number, digits kept as written.
  */
-import type { JsvSink } from './jsv-walk.js';
+import type { JsvSink } from '../syntax/walk.js';
 
 // JSON's number grammar (RFC 8259 §6); it has no nested quantifiers, so it runs in linear time.
 const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;

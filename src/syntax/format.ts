@@ -2,13 +2,14 @@
  * `format(text)`: the indented layout of ServiceStack's `JsvFormatter` (jsv-spec §4), the one the
  * metadata pages and the seed's samples show: one entry or item per line, TAB indentation, `key: value`,
  * and `key: ` followed by the container on the next line. Unlike JsvFormatter, it reads the text
- * with the real grammar, so quoted strings and bare values are never broken or spaced, and it is
- * idempotent. Values keep their own spelling; empty containers stay `{}` and `[]`.
+ * with the real grammar (the walk in walk.ts), so quoted strings and bare values are never broken
+ * or spaced, and it is idempotent. Values keep their own spelling; empty containers stay `{}` and `[]`.
  */
+import { BOM, isBlank } from './chars.js';
 import type { ParseOptions } from './options.js';
-import { isBlank } from './chars.js';
-import { duplicateKeyReason, IN_LIST, IN_MAP, LIST, MAP, QUOTED, BARE, Scanner, TOP, type Context } from './scanner.js';
 import { quote } from './quoting.js';
+import { Scanner } from './scanner.js';
+import { walkJsv, type JsvSink } from './walk.js';
 
 export interface FormatOptions extends Omit<ParseOptions, 'engine'> {
   /** One level of indentation (default a TAB, as ServiceStack). */
@@ -25,17 +26,9 @@ export interface FormatOptions extends Omit<ParseOptions, 'engine'> {
 export function format(text: string, options?: FormatOptions): string {
   if (typeof text !== 'string') throw new TypeError(`format expects a string, got ${text === null ? 'null' : typeof text}`);
   const scanner = new Scanner(text, options);
-  if (scanner.atEmptyDocument()) return '';
-  const newline = options?.newline ?? '\n';
-  const indent = options?.indent ?? '\t';
-  // Line breaks are cached for the levels documents use; deeper ones are built when needed.
-  const breaks: string[] = [];
-  const lineBreak = (level: number): string => {
-    if (level > 64) return newline + indent.repeat(level);
-    return breaks[level] ?? (breaks[level] = newline + indent.repeat(level));
-  };
+  const sink = new FormatSink(options?.newline, options?.indent);
   try {
-    return layOut(scanner, lineBreak);
+    for (const _pause of walkJsv(scanner, sink));
   } catch (error) {
     // Indentation grows with depth, so output grows with its square: a document allowed to nest
     // far past the default maxDepth can outgrow the largest string the engine can hold.
@@ -44,81 +37,110 @@ export function format(text: string, options?: FormatOptions): string {
     }
     throw error;
   }
-}
-
-function layOut(scanner: Scanner, lineBreak: (level: number) => string): string {
-  const text = scanner.text;
-
-  const stack: Context[] = [];
-  // Keys seen in each open map, so that format rejects exactly what parse rejects.
-  const seen: Set<string>[] = [];
-  let ctx: Context = TOP;
-  let afterKey = false;
-  let out = '';
-  for (;;) {
-    const kind = scanner.valueStart(ctx);
-    const level = stack.length;
-    if (kind === MAP || kind === LIST) {
-      const open = kind === MAP ? scanner.openMap() : scanner.openList();
-      if (open) {
-        if (afterKey) out += lineBreak(level);
-        out += (kind === MAP ? '{' : '[') + lineBreak(level + 1);
-        stack.push(kind === MAP ? IN_MAP : IN_LIST);
-        ctx = stack[stack.length - 1]!;
-        if (kind === MAP) {
-          seen.push(new Set());
-          out += mapKey(scanner, seen);
-          afterKey = true;
-        } else {
-          afterKey = false;
-        }
-        continue;
-      }
-      out += kind === MAP ? '{}' : '[]';
-    } else if (kind === QUOTED) {
-      const start = scanner.pos;
-      scanner.readQuoted();
-      out += text.slice(start, scanner.pos);
-    } else if (kind === BARE) {
-      const value = scanner.readBare(ctx);
-      out += mustQuoteBare(value, ctx) ? quote(value) : value;
-    }
-    // Close every container that ends here; stop at the next entry or item.
-    for (;;) {
-      if (stack.length === 0) {
-        scanner.finish();
-        return out;
-      }
-      const inMap = stack[stack.length - 1] === IN_MAP;
-      const more = inMap ? scanner.nextEntry() : scanner.nextItem();
-      if (more) {
-        out += ',' + lineBreak(stack.length);
-        if (inMap) out += mapKey(scanner, seen);
-        afterKey = inMap;
-        break;
-      }
-      stack.pop();
-      if (inMap) seen.pop();
-      out += lineBreak(stack.length) + (inMap ? '}' : ']');
-    }
-    ctx = stack[stack.length - 1]!;
-  }
+  return sink.out;
 }
 
 /**
- * Strict input may carry edge blanks as data, which a tolerant reader would trim; a top-level value
- * starting with U+FEFF would be taken for a byte-order mark. Quotes keep both.
+ * Writes the layout into `out` as the walk reports the document. The CLI drains `out` while it
+ * walks, so `jsvkit fmt` never holds a whole 100 MB output.
  */
-function mustQuoteBare(value: string, ctx: Context): boolean {
-  if (value.length === 0) return false;
-  if (isBlank(value.charCodeAt(0)) || isBlank(value.charCodeAt(value.length - 1))) return true;
-  return ctx === TOP && value.charCodeAt(0) === 0xfeff;
-}
+export class FormatSink implements JsvSink {
+  /** Output not yet taken by the caller. */
+  out = '';
+  private depth = 0;
+  /** A value just ended, so the next key or item needs `,` and a line break first. */
+  private comma = false;
+  private afterKey = false;
+  /** Line breaks for the levels documents use; deeper ones are built when needed. */
+  private readonly breaks: string[] = [];
 
-function mapKey(scanner: Scanner, seen: Set<string>[]): string {
-  const key = scanner.readKey();
-  const keys = seen[seen.length - 1]!;
-  if (keys.has(key)) throw scanner.fail(scanner.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
-  keys.add(key);
-  return scanner.text.slice(scanner.keyStart, scanner.keyEnd) + ': ';
+  constructor(
+    private readonly newline = '\n',
+    private readonly indent = '\t',
+  ) {}
+
+  private lineBreak(level: number): string {
+    if (level > 64) return this.newline + this.indent.repeat(level);
+    return this.breaks[level] ?? (this.breaks[level] = this.newline + this.indent.repeat(level));
+  }
+
+  private separate(): void {
+    if (this.comma) this.out += ',' + this.lineBreak(this.depth);
+  }
+
+  private open(bracket: string): void {
+    this.separate();
+    if (this.afterKey) this.out += this.lineBreak(this.depth);
+    this.depth++;
+    this.out += bracket + this.lineBreak(this.depth);
+    this.comma = false;
+    this.afterKey = false;
+  }
+
+  private close(bracket: string): void {
+    this.depth--;
+    this.out += this.lineBreak(this.depth) + bracket;
+    this.comma = true;
+  }
+
+  private value(text: string): void {
+    this.separate();
+    this.out += text;
+    this.comma = true;
+    this.afterKey = false;
+  }
+
+  openMap(): void {
+    this.open('{');
+  }
+
+  openList(): void {
+    this.open('[');
+  }
+
+  closeMap(): void {
+    this.close('}');
+  }
+
+  closeList(): void {
+    this.close(']');
+  }
+
+  key(text: string, start: number, end: number): void {
+    this.separate();
+    this.out += text.slice(start, end) + ': ';
+    this.comma = false;
+    this.afterKey = true;
+  }
+
+  emptyMap(): void {
+    this.value('{}');
+  }
+
+  emptyList(): void {
+    this.value('[]');
+  }
+
+  quoted(text: string, start: number, end: number): void {
+    this.value(text.slice(start, end));
+  }
+
+  bare(text: string, start: number, end: number): void {
+    const value = text.slice(start, end);
+    this.value(this.mustQuote(value) ? quote(value) : value);
+  }
+
+  empty(): void {
+    this.value('');
+  }
+
+  /**
+   * Strict input may carry edge blanks as data, which a tolerant reader would trim; a top-level
+   * value starting with U+FEFF would be taken for a byte-order mark. Quotes keep both.
+   */
+  private mustQuote(value: string): boolean {
+    if (value.length === 0) return false;
+    if (isBlank(value.charCodeAt(0)) || isBlank(value.charCodeAt(value.length - 1))) return true;
+    return this.depth === 0 && value.charCodeAt(0) === BOM;
+  }
 }

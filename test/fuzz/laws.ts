@@ -7,8 +7,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import * as dtos from '../../examples/evovoice/dtos.js';
-import { createScanner, NULL_SINK, walkJsv, type JsvSink } from '../../src/cli/jsv-walk.js';
-import { FormatSink } from '../../src/cli/format-sink.js';
+import { createScanner, NULL_SINK, walkJsv, type JsvSink } from '../../src/syntax/walk.js';
+import { FormatSink } from '../../src/syntax/format.js';
 import { JsonSink } from '../../src/cli/json-sink.js';
 import { JsonToJsv } from '../../src/cli/json-to-jsv.js';
 import { codeFrame } from '../../src/errors/code-frame.js';

@@ -1,6 +1,6 @@
 /** `jsvkit check [file...]`: validates JSV syntax, reporting every bad file. */
 import { EXIT_BAD_INPUT, EXIT_OK } from '../context.js';
-import { createScanner, NULL_SINK, walkJsv } from '../jsv-walk.js';
+import { createScanner, NULL_SINK, walkJsv } from '../../syntax/walk.js';
 import { parseOptions, READ_OPTION_HELP, READ_OPTIONS, type Command } from './command.js';
 
 export const check: Command = {

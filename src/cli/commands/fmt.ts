@@ -6,9 +6,9 @@
 import { locate } from '../../errors/source-position.js';
 import { describeChar } from '../../syntax/scanner.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../context.js';
-import { FormatSink } from '../format-sink.js';
+import { FormatSink } from '../../syntax/format.js';
 import { displayName } from '../io.js';
-import { createScanner, walkJsv } from '../jsv-walk.js';
+import { createScanner, walkJsv } from '../../syntax/walk.js';
 import { parseOptions, READ_OPTION_HELP, READ_OPTIONS, type Command } from './command.js';
 
 export const fmt: Command = {

@@ -1,7 +1,7 @@
 /** `jsvkit to-json [file] [--infer]`: JSV -> JSON, streamed, keys in document order. */
 import { EXIT_BAD_INPUT, EXIT_OK } from '../context.js';
 import { JsonSink } from '../json-sink.js';
-import { createScanner, walkJsv } from '../jsv-walk.js';
+import { createScanner, walkJsv } from '../../syntax/walk.js';
 import { parseOptions, READ_OPTION_HELP, READ_OPTIONS, type Command } from './command.js';
 
 export const toJson: Command = {

@@ -1,13 +1,14 @@
 /**
  * A streaming walk over JSV text: the scanner's grammar, reported as events to a sink instead of
- * built into a tree. The CLI checks, formats and converts 100 MB documents with it while holding
- * only the text and a small output buffer. It accepts and rejects exactly what `parse` does, with
- * the same errors (code, offset and path); the fuzz laws in test/fuzz hold it to that.
+ * built into a tree. `format` lays text out with it, and the CLI checks, formats and converts
+ * 100 MB documents with it while holding only the text and a small output buffer. It accepts and
+ * rejects exactly what `parse` does, with the same errors (code, offset and path); the fuzz laws
+ * in test/fuzz hold it to that. (`parse` keeps its own loop: it builds values on the hot path.)
  */
 import { JsvError } from '../errors/jsv-error.js';
-import type { ParseOptions } from '../syntax/options.js';
-import { isBlank } from '../syntax/chars.js';
-import { BARE, duplicateKeyReason, formatPathKey, IN_LIST, IN_MAP, LIST, MAP, QUOTED, Scanner, TOP, type Context } from '../syntax/scanner.js';
+import { isBlank } from './chars.js';
+import type { ParseOptions } from './options.js';
+import { BARE, duplicateKeyReason, formatPathKey, IN_LIST, IN_MAP, LIST, MAP, QUOTED, Scanner, TOP, type Context } from './scanner.js';
 
 /**
  * Receives one document's structure in order. Scalars come as offsets into `text` so that a sink
