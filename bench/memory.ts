@@ -5,6 +5,7 @@
  * Peak = the process's RSS high-water mark after the parse minus its RSS just before it (the
  * text already loaded, garbage collected). Retained = heap in use after a full GC with the
  * result still alive, minus the heap before: what the result (and anything leaked with it) holds.
+ * The table is printed and written to bench/MEMORY.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,15 @@ const CONTENDERS: Record<string, { format: 'jsv' | 'json'; load: () => Promise<P
     load: async () => {
       const { parse } = await import('../src/index.js');
       return (text) => parse(text);
+    },
+  },
+  'jsvkit typed': {
+    format: 'jsv',
+    load: async () => {
+      const { parse, t } = await import('../src/index.js');
+      const { CustomerInfo } = await import('../examples/evovoice/dtos.js');
+      const schema = t.array(CustomerInfo);
+      return (text) => parse(text, schema);
     },
   },
   'jsvkit chevrotain': {
@@ -111,6 +121,7 @@ async function main(): Promise<void> {
     if (unavailable.length > 0) report += `\nNot measured:\n\n${unavailable.join('\n')}\n`;
     report += `\nTarget (issue 3): jsvkit's peak ≤ 2.5× JSON.parse's.\n`;
     process.stdout.write(report);
+    writeFileSync(new URL('./MEMORY.md', import.meta.url), `# jsvkit memory results\n\nWritten by \`npm run bench:memory\` (bench/memory.ts).\n\n${report}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
