@@ -163,7 +163,8 @@ class Builder {
     const requiredKeys: string[] = [];
     for (const name of schema.keys()) {
       const member = schema.member(name)!;
-      if (member.isRequired) requiredKeys.push(name);
+      // A defaulted member always has a value once decoded, so it is always generated.
+      if (member.isRequired || member.hasDefault) requiredKeys.push(name);
       else if (depth <= 0) continue;
       model[name] = this.build(member, Math.max(depth - 1, 0));
     }

@@ -40,6 +40,14 @@ export interface RequiredMark {
   readonly '~required': true;
 }
 
+/**
+ * Marks a schema returned by `.default(value)`: an object property that takes `value` when the text
+ * leaves it out, as a C# value type keeps its constructor default (jsv-spec §3.3).
+ */
+export interface DefaultMark {
+  readonly '~default': true;
+}
+
 /** Marks a schema returned by `.nullable()`: a list element, dictionary value or document that may be null. */
 export interface NullableMark {
   readonly '~nullable': true;
@@ -60,7 +68,10 @@ export type Decoder = (d: Decoding, ctx: Context, kind: ValueKind) => unknown;
 /** Appends a non-null `value` to `e.out`, or reports why it cannot. @internal */
 export type Encoder = (e: Encoding, value: unknown) => void;
 
-/** What clones made by `required()` and `nullable()` share: the compiled decoder and encoder. */
+/** What `.default(value)` takes: a value of the schema's type, never null. */
+export type DefaultValue<S> = NonNullable<Output<S>>;
+
+/** What clones made by `required()`, `default()` and `nullable()` share: the compiled decoder and encoder. */
 interface Compiled {
   decode?: Decoder;
   encode?: Encoder;
@@ -91,12 +102,33 @@ export abstract class SchemaBase {
   readonly isRequired: boolean = false;
   /** Set by `.nullable()`: as a list element, dictionary value or whole document, it may be null. */
   readonly isNullable: boolean = false;
+  /** Set by `.default(value)`: the object property takes `defaultValue` when it is missing. */
+  readonly hasDefault: boolean = false;
+  /** The value given to `.default(value)`; `undefined` without one. */
+  readonly defaultValue: unknown = undefined;
   private compiled: Compiled = {};
   private standard: StandardSchemaV1.Props<unknown, unknown> | undefined;
 
-  /** This schema as an object property that must be present (`MISSING_REQUIRED` otherwise). */
+  /**
+   * This schema as an object property that must be present (`MISSING_REQUIRED` otherwise). Replaces
+   * a `.default(value)`.
+   */
   required(): this & RequiredMark {
-    return this.with({ isRequired: true }) as this & RequiredMark;
+    return this.with({ isRequired: true, hasDefault: false, defaultValue: undefined }) as this & RequiredMark;
+  }
+
+  /**
+   * This schema as an object property that is `value` when the text leaves it out and is written
+   * as `value` when the object holds `undefined` or `null`: what ServiceStack does for a C# value
+   * type (`bool` → `false`, `int` → `0`, an enum → its first member). An empty value (`{A:}`) is
+   * still `MISSING_REQUIRED` unless the schema is a string (jsv-spec R2). Replaces `.required()`.
+   * A mutable default (an array, a `Date`, …) is copied for every object decoded.
+   * @throws TypeError for `undefined` or `null`; a default that does not fit the schema throws a
+   * TypeError when first read in, and the writer's usual `JsvError` when written.
+   */
+  default(value: DefaultValue<this>): this & DefaultMark {
+    if (value === undefined || value === null) throw new TypeError(`${this.name}: .default() needs a value, not ${String(value)}`);
+    return this.with({ hasDefault: true, defaultValue: value, isRequired: false }) as this & DefaultMark;
   }
 
   /** This schema as a list element, dictionary value or document that may be null. */
@@ -104,7 +136,7 @@ export abstract class SchemaBase {
     return this.with({ isNullable: true }) as this & NullableMark;
   }
 
-  private with(flags: Partial<Pick<SchemaBase, 'isRequired' | 'isNullable'>>): this {
+  private with(flags: Partial<Pick<SchemaBase, 'isRequired' | 'isNullable' | 'hasDefault' | 'defaultValue'>>): this {
     // A shallow copy shares `compiled`, so the clone reuses the decoder and encoder.
     const clone = Object.assign(Object.create(Object.getPrototypeOf(this) as object) as this, this, flags);
     clone.standard = undefined;
@@ -125,8 +157,15 @@ export abstract class SchemaBase {
     const compiled = this.compiled;
     if (compiled.decode) return compiled.decode;
     let real: Decoder | undefined;
-    compiled.decode = (d, ctx, kind) => real!(d, ctx, kind);
-    real = this.compileDecoder();
+    compiled.decode = (d, ctx, kind) => (real ?? this.decoder())(d, ctx, kind);
+    try {
+      real = this.compileDecoder();
+    } catch (error) {
+      // A schema that cannot compile (a member that is no schema) says so again on the next use,
+      // and forwarders already handed out compile it again then.
+      compiled.decode = undefined;
+      throw error;
+    }
     compiled.decode = real;
     return real;
   }
@@ -136,8 +175,13 @@ export abstract class SchemaBase {
     const compiled = this.compiled;
     if (compiled.encode) return compiled.encode;
     let real: Encoder | undefined;
-    compiled.encode = (e, value) => real!(e, value);
-    real = this.compileEncoder();
+    compiled.encode = (e, value) => (real ?? this.encoder())(e, value);
+    try {
+      real = this.compileEncoder();
+    } catch (error) {
+      compiled.encode = undefined;
+      throw error;
+    }
     compiled.encode = real;
     return real;
   }
@@ -159,7 +203,8 @@ export abstract class SchemaBase {
   /**
    * Standard Schema v1. `validate` takes an already-decoded JavaScript value (what a framework
    * hands a validator), checks it against the schema, reporting every issue with its path, and
-   * returns it as given; to check JSV text, use `safeParse`.
+   * returns it as given, or as a copy with missing `.default(value)` members filled in; to check
+   * JSV text, use `safeParse`.
    */
   get '~standard'(): StandardSchemaV1.Props<unknown, Infer<this>> {
     this.standard ??= standardProps(this);
@@ -167,5 +212,5 @@ export abstract class SchemaBase {
   }
 }
 
-// On the prototype, so clones made by `required()` and `nullable()` carry it too.
+// On the prototype, so clones made by `required()`, `default()` and `nullable()` carry it too.
 Object.defineProperty(SchemaBase.prototype, SCHEMA, { value: true });

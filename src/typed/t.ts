@@ -237,7 +237,8 @@ export function dict<V extends AnySchema, K extends KeySchema = StringSchema, As
 }
 
 /**
- * A DTO class. Properties are optional unless marked `.required()`. For recursion, declare the
+ * A DTO class. Properties are optional unless marked `.required()` (must be present) or
+ * `.default(value)` (a C# value type: `value` when left out). For recursion, declare the
  * member as a getter (`get children() { return t.array(Node) }`), which keeps inference working.
  */
 export function object<const P extends Shape>(shape: P, options?: ObjectOptions): ObjectSchema<P> {

@@ -33,9 +33,20 @@ const Primitives = t.object({
   byDay: t.dict(t.boolean(), { key: t.date(), as: 'map' }),
 });
 
+/** C# value types as `.default()` members: `arbitrary` always generates them, as decoding always fills them. */
+const Defaulted = t.object({
+  b: t.boolean().default(false),
+  n: t.int().default(0),
+  e: t.enum(['Red', 'Green'] as const).default('Red'),
+  s: t.string().default(''),
+  list: t.array(t.int()).default([]),
+  nested: t.object({ on: t.boolean().default(false), label: t.string() }),
+});
+
 const schemas: [string, AnySchema][] = [
   ...(Object.entries(dtos) as [string, AnySchema][]),
   ['Primitives', Primitives],
+  ['Defaulted', Defaulted],
   ['list of nullable strings', t.array(t.string().nullable())],
   ['list of nullable objects', t.array(dtos.Tag.nullable())],
 ];
@@ -130,6 +141,29 @@ describe.each(schemas)('%s', (_name, schema) => {
             expect(issue.offset).toBeLessThanOrEqual(text.length);
           }
         }
+      }),
+      runs,
+    );
+  });
+});
+
+describe('.default() members', () => {
+  it('read back equal when excludeDefaultValues leaves the .NET defaults out', () => {
+    fc.assert(
+      fc.property(arbitrary(Defaulted), (value) => {
+        expect(parse(stringify(value, Defaulted, { excludeDefaultValues: true }), Defaulted)).toEqual(value);
+      }),
+      runs,
+    );
+  });
+
+  it('are filled by Standard Schema validate as decoding fills them', () => {
+    fc.assert(
+      fc.property(arbitrary(Defaulted), fc.constantFrom('b', 'n', 'e', 's', 'list'), (value, left) => {
+        const partial: Record<string, unknown> = { ...value };
+        delete partial[left];
+        const checked = Defaulted['~standard'].validate(partial);
+        expect(checked).toEqual({ value: parse(stringify(partial as never, Defaulted), Defaulted) });
       }),
       runs,
     );

@@ -2,23 +2,29 @@
  * `t.object({...})`: a ServiceStack DTO (POCO). Read from `{key:value,...}` with names matched
  * case-insensitively (OrdinalIgnoreCase, jsv-spec §3.3.4) and quoted keys accepted (R7); written
  * in declaration order with a derived schema's own members before its base's (§2.2), nulls left
- * out, names converted by `textCase`.
+ * out (or written as the member's `.default(value)`), names converted by `textCase`. A member missing
+ * from the text is left out, or takes its `.default(value)` as a C# value type keeps its constructor
+ * default (§3.3).
  */
 import { EMPTY, IN_MAP, MAP } from '../../syntax/scanner.js';
 import { setOwn } from '../../syntax/value.js';
+import { defaultFactory } from '../defaults.js';
 import { describeValue } from '../encoding.js';
 import { foldCase, writtenNames } from '../text-case.js';
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type RequiredMark, type SchemaTypes } from '../schema.js';
+import { SchemaBase, type AnySchema, type Decoder, type Encoder, type DefaultMark, type Infer, type RequiredMark, type SchemaTypes } from '../schema.js';
 
 /** The members of an object schema. Members may be getters, which makes recursive schemas infer. */
 export type Shape = { readonly [name: string]: any };
 
 type Flat<T> = { [K in keyof T]: T[K] } & {};
 
-/** The decoded type of a shape: required members as they are, the rest optional. */
+/** A member that always has a value once decoded: `.required()` or `.default(value)`. */
+type Present = RequiredMark | DefaultMark;
+
+/** The decoded type of a shape: required and defaulted members as they are, the rest optional. */
 export type ObjectOutput<P extends Shape> = Flat<
-  { -readonly [K in keyof P as P[K] extends RequiredMark ? K : never]: Infer<P[K]> } & {
-    -readonly [K in keyof P as P[K] extends RequiredMark ? never : K]?: Infer<P[K]>;
+  { -readonly [K in keyof P as P[K] extends Present ? K : never]: Infer<P[K]> } & {
+    -readonly [K in keyof P as P[K] extends Present ? never : K]?: Infer<P[K]>;
   }
 >;
 
@@ -38,6 +44,12 @@ interface Member {
   name: string;
   schema: AnySchema;
   required: boolean;
+  /** A fresh copy of the member's `.default(value)`, if it has one. */
+  fill: (() => unknown) | undefined;
+  /** The `.default(value)` to write in place of `undefined` or `null`. */
+  defaultValue: unknown;
+  /** An empty value (`{A:}`) reads as the default: only for strings, which can hold it (jsv-spec R2). */
+  emptyIsDefault: boolean;
   /** Written names, indexed by `Encoding.caseIndex`. */
   names: readonly string[];
   bit: number;
@@ -86,7 +98,18 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
     const list = this.keys().map((name, index): Member => {
       const schema = this.member(name);
       if (!(schema instanceof SchemaBase)) throw new TypeError(`Member ${JSON.stringify(name)} of ${this.name} is not a jsvkit schema`);
-      return { name, schema, required: schema.isRequired, names: writtenNames(name), bit: index < 31 ? 1 << index : 0, index };
+      const fill = schema.hasDefault ? defaultFactory(schema, `${this.name}.${name}`) : undefined;
+      return {
+        name,
+        schema,
+        required: schema.isRequired,
+        fill,
+        defaultValue: schema.defaultValue,
+        emptyIsDefault: fill !== undefined && schema.structuralKind() === 'string',
+        names: writtenNames(name),
+        bit: index < 31 ? 1 << index : 0,
+        index,
+      };
     });
     this.memberList = list;
     return list;
@@ -103,6 +126,7 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
     }
     const decoders = members.map((m) => m.schema.decoder());
     const required = members.filter((m) => m.required);
+    const defaulted = members.filter((m) => m.fill !== undefined);
     const many = members.length > 31;
     const expected = `${this.name === 'object' ? 'an object' : this.name} ({…})`;
     return (d, ctx, kind) => {
@@ -149,8 +173,10 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
           expect = member.index + 1;
           const valueKind = sc.valueStart(IN_MAP);
           if (valueKind === EMPTY) {
-            // An empty value is null, which a required member cannot be (jsv-spec R2).
+            // An empty value is null, which a required member cannot be, nor a value type (jsv-spec R2).
             if (member.required) d.report('MISSING_REQUIRED', `${member.name} is required but its value is empty`, sc.start);
+            else if (member.emptyIsDefault) setOwn(result, member.name, member.fill!());
+            else if (member.fill !== undefined) d.report('MISSING_REQUIRED', `${member.name} is empty, which its type (${member.schema.name}) cannot hold; leave it out to get its default`, sc.start);
             continue;
           }
           const value = decoders[member.index]!(d, IN_MAP, valueKind);
@@ -162,6 +188,9 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
         if (seenMany ? !seenMany.has(member) : (seen & member.bit) === 0) {
           d.report('MISSING_REQUIRED', `${member.name} is required but missing`, open, member.name);
         }
+      }
+      for (const member of defaulted) {
+        if (seenMany ? !seenMany.has(member) : (seen & member.bit) === 0) setOwn(result, member.name, member.fill!());
       }
       return result;
     };
@@ -185,11 +214,15 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       let first = true;
       for (let i = 0; i < count; i++) {
         const member = members[i]!;
-        const item = Object.prototype.hasOwnProperty.call(record, member.name) ? record[member.name] : undefined;
+        let item = Object.prototype.hasOwnProperty.call(record, member.name) ? record[member.name] : undefined;
         e.keys[level] = member.name;
         if (item === undefined || item === null) {
-          if (member.required) e.fail('MISSING_REQUIRED', `${member.name} is required but ${item === null ? 'null' : 'missing'}`);
-          continue;
+          // ServiceStack writes a C# value type's default (checked by its encoder like any value).
+          if (member.fill !== undefined) item = member.defaultValue;
+          else {
+            if (member.required) e.fail('MISSING_REQUIRED', `${member.name} is required but ${item === null ? 'null' : 'missing'}`);
+            continue;
+          }
         }
         if (e.excludeDefaults && member.schema.isDefault(item)) continue;
         e.out += first ? member.names[caseIndex]! + ':' : ',' + member.names[caseIndex]! + ':';
