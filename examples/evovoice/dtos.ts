@@ -1,9 +1,11 @@
 /**
  * The Evo Voice DTOs of the seed page (test/fixtures/seed/evovoice-newcustomer.txt) as jsvkit
  * schemas, with camelCase names as the Evo Voice host writes them. C# members that are value
- * types (`bool`, `int`, `double`, enums) are never null, and ServiceStack always writes them
- * (jsv-spec §5.1: the seed shows `False`, `0` and each enum's first member), so they are
- * `.required()`; every reference-typed member is optional.
+ * types (`bool`, `int`, `double`, enums) are never null: ServiceStack always writes them (jsv-spec
+ * §5.1: the seed shows `False`, `0` and each enum's first member) and a request that leaves one out
+ * gets the type's default (§3.3), so they carry `.default(false)`, `.default(0)` or
+ * `.default('<first member>')`, and are always present once decoded. Every reference-typed member
+ * is optional.
  */
 import { t, type Infer } from '../../src/index.js';
 
@@ -33,9 +35,9 @@ export type CustomerBreadcrumb = Infer<typeof CustomerBreadcrumb>;
  */
 export const Value = t.object(
   {
-    boolValue: t.boolean().required(),
+    boolValue: t.boolean().default(false),
     stringValue: t.string(),
-    numberValue: t.number().required(),
+    numberValue: t.number().default(0),
     /** A null element is the seed's `[null]` (a null dictionary, jsv-spec §5.2). */
     get listValue() {
       return t.array(Struct.nullable());
@@ -55,7 +57,7 @@ export type Struct = Infer<typeof Struct>;
 export const TagColors = t.enum(['Magenta', 'Red', 'Volcano', 'Orange', 'Gold', 'Lime', 'Green', 'Cyan', 'Blue', 'GeekBlue', 'Purple'] as const, 'TagColors');
 export type TagColors = Infer<typeof TagColors>;
 
-export const Tag = t.object({ id: t.string(), name: t.string(), color: TagColors.required() }, { name: 'Tag' });
+export const Tag = t.object({ id: t.string(), name: t.string(), color: TagColors.default('Magenta') }, { name: 'Tag' });
 export type Tag = Infer<typeof Tag>;
 
 export const SimpleSchedulingRuleTypes = t.enum(['Always', 'CustomerState', 'Time'] as const, 'SimpleSchedulingRuleTypes');
@@ -65,7 +67,7 @@ export type SimpleSchedulingRuleTypes = Infer<typeof SimpleSchedulingRuleTypes>;
 export const DayOfWeek = t.enum(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const, 'DayOfWeek');
 export type DayOfWeek = Infer<typeof DayOfWeek>;
 
-export const ScheduleDay = t.object({ offset: t.int().required(), dayOfWeek: DayOfWeek.required() }, { name: 'ScheduleDay' });
+export const ScheduleDay = t.object({ offset: t.int().default(0), dayOfWeek: DayOfWeek.default('Sunday') }, { name: 'ScheduleDay' });
 export type ScheduleDay = Infer<typeof ScheduleDay>;
 
 export const SchedulingRuleFrequency = t.enum(['None', 'Secondly', 'Minutely', 'Hourly', 'Daily', 'Weekly', 'Monthly', 'Yearly'] as const, 'SchedulingRuleFrequency');
@@ -75,15 +77,15 @@ export const SchedulingRule = t.object(
   {
     id: t.string(),
     name: t.string(),
-    priority: t.int().required(),
+    priority: t.int().default(0),
     state: t.string(),
     source: t.string(),
     condition: t.string(),
-    simpleRuleType: SimpleSchedulingRuleTypes.required(),
+    simpleRuleType: SimpleSchedulingRuleTypes.default('Always'),
     customerState: t.string(),
     flowId: t.string(),
     flowParams: Struct,
-    isAllDay: t.boolean().required(),
+    isAllDay: t.boolean().default(false),
     startDate: t.string(),
     startTime: t.string(),
     endTime: t.string(),
@@ -95,10 +97,10 @@ export const SchedulingRule = t.object(
     byDay: t.array(ScheduleDay),
     byHour: t.array(t.int()),
     byMinute: t.array(t.int()),
-    interval: t.int().required(),
-    count: t.int().required(),
+    interval: t.int().default(0),
+    count: t.int().default(0),
     untilDate: t.string(),
-    frequency: SchedulingRuleFrequency.required(),
+    frequency: SchedulingRuleFrequency.default('None'),
   },
   { name: 'SchedulingRule' },
 );
@@ -107,8 +109,8 @@ export type SchedulingRule = Infer<typeof SchedulingRule>;
 export const Schedule = t.object(
   {
     timeZoneId: t.string(),
-    inherit: t.boolean().required(),
-    forceClosed: t.boolean().required(),
+    inherit: t.boolean().default(false),
+    forceClosed: t.boolean().default(false),
     rules: t.array(SchedulingRule),
     defaultState: t.string(),
   },
@@ -125,10 +127,10 @@ export type EntityIntegrationData = Infer<typeof EntityIntegrationData>;
 
 export const BillingItem = t.object(
   {
-    baseCost: t.number().required(),
-    rawUnitMultiplier: t.number().required(),
-    unitCost: t.number().required(),
-    allowance: t.int().required(),
+    baseCost: t.number().default(0),
+    rawUnitMultiplier: t.number().default(0),
+    unitCost: t.number().default(0),
+    allowance: t.int().default(0),
   },
   { name: 'BillingItem' },
 );
@@ -152,11 +154,11 @@ export type BillingSettings = Infer<typeof BillingSettings>;
 
 export const AppSettings = t.object(
   {
-    enablePhoneNumberManagement: t.boolean().required(),
-    enableDeviceManagement: t.boolean().required(),
-    enableDialer: t.boolean().required(),
-    enableCallHistory: t.boolean().required(),
-    showFileNameInMessageCenter: t.boolean().required(),
+    enablePhoneNumberManagement: t.boolean().default(false),
+    enableDeviceManagement: t.boolean().default(false),
+    enableDialer: t.boolean().default(false),
+    enableCallHistory: t.boolean().default(false),
+    showFileNameInMessageCenter: t.boolean().default(false),
     chakraTheme: t.string(),
     customCss: t.string(),
     pageTitle: t.string(),
@@ -180,7 +182,7 @@ export const CustomerInfo = EntityInfo.extend(
     /** The name of the account associated with this customer */
     accountName: t.string(),
     /** Is this customer staging or production? */
-    isStaging: t.boolean().required(),
+    isStaging: t.boolean().default(false),
     /** The name of the company */
     name: t.string(),
     /** The reference ID for this company */
@@ -194,11 +196,11 @@ export const CustomerInfo = EntityInfo.extend(
     /** Integration data for this customer */
     integrationData: EntityIntegrationData,
     /** Override this customer's billing settings? Otherwise inherits from parent */
-    overrideBillingSettings: t.boolean().required(),
+    overrideBillingSettings: t.boolean().default(false),
     /** Billing settings for this customer */
     billingSettings: BillingSettings,
     /** Should this customer override the parent customer's app settings */
-    overrideAppSettings: t.boolean().required(),
+    overrideAppSettings: t.boolean().default(false),
     /** App / Portal settings for this customer */
     appSettings: AppSettings,
   },

@@ -251,11 +251,13 @@ describe.each(TARGETS)('%s adapter', (target) => {
     });
 
     it('400 lists every typed issue with its field name', async () => {
-      const body = '{name:Acme,data:{plan:{stringValue:gold}}}';
+      const body = '{name:Acme,data:{plan:{boolValue:maybe,stringValue:gold,numberValue:}}}';
       const reply = await call('/customers', { headers: { ...MANAGER, 'content-type': 'text/jsv', accept: 'text/jsv' }, body });
       expect(reply.status).toBe(400);
       const status = reply.value.responseStatus;
       expect(status.errors.map((e: { fieldName: string }) => e.fieldName)).toEqual(['data.plan.boolValue', 'data.plan.numberValue']);
+      // An empty value for a C# value type is an error (jsv-spec R2); leaving it out gives the default.
+      expect(status.errors.map((e: { errorCode: string }) => e.errorCode)).toEqual(['INVALID_BOOLEAN', 'MISSING_REQUIRED']);
       expect(status.errorCode).toBe(status.errors[0].errorCode);
     });
   });
@@ -327,6 +329,23 @@ describe.each(TARGETS)('%s adapter', (target) => {
       });
       expect(reply.status).toBe(201);
       expect(reply.value).toMatchObject({ name: 'Json Co', createdBy: 'demo-customer', data: { tier: { boolValue: true, numberValue: 2.5, stringValue: 'a,b' } } });
+    });
+
+    it('fills in the value-type members a Value leaves out (False, 0), from JSV and from JSON', async () => {
+      // Protobuf-style Values carry one field; ServiceStack gives the others their C# defaults.
+      // (The service itself requires a name.)
+      const filled = { stringValue: 'x', boolValue: false, numberValue: 0 };
+      const jsv = await call('/customers', { headers: { ...MANAGER, 'content-type': 'text/jsv', accept: 'text/jsv' }, body: '{name:Acme,data:{k:{stringValue:x}}}' });
+      expect(jsv.status).toBe(201);
+      expect(parse(jsv.text, CustomerInfo).data).toEqual({ k: filled });
+      expect(jsv.text).toContain('data:{k:{boolValue:False,stringValue:x,numberValue:0}}');
+      const json = await call('/customers', {
+        headers: { ...MANAGER, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ name: 'Acme', data: { k: { stringValue: 'x' } } }),
+      });
+      expect(json.status).toBe(201);
+      expect(json.value.data).toEqual({ k: filled });
+      expect(json.value).toMatchObject({ isStaging: false, overrideBillingSettings: false, overrideAppSettings: false });
     });
 
     it('answers 400 naming parentCustomerId when the parent does not exist', async () => {

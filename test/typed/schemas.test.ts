@@ -1,7 +1,7 @@
 /** Behaviour of each schema kind, with expected values from jsv-spec.md. */
 import { describe, expect, it } from 'vitest';
 import { isJsvError, parse, safeParse, stringify, t, type JsvError } from '../../src/index.js';
-import { CustomerInfo, EntityInfo, Schedule } from '../../examples/evovoice/dtos.js';
+import { CustomerInfo, EntityInfo, NewCustomer, Schedule } from '../../examples/evovoice/dtos.js';
 import { lineColumn } from '../helpers/seed.js';
 
 function errorOf(action: () => unknown): JsvError {
@@ -44,6 +44,87 @@ describe('objects', () => {
     expect(errorOf(() => parse('{name:x}', Required))).toMatchObject({ code: 'MISSING_REQUIRED', path: 'id', offset: 0 });
     expect(errorOf(() => parse('{id:,name:x}', Required))).toMatchObject({ code: 'MISSING_REQUIRED', path: 'id', offset: 4 });
     expect(errorOf(() => stringify({ name: 'x' } as never, Required))).toMatchObject({ code: 'MISSING_REQUIRED', path: 'id' });
+  });
+
+  describe('.default(value), for C# value types', () => {
+    const Color = t.enum(['Red', 'Green'] as const);
+    const Defaults = t.object({ on: t.boolean().default(false), count: t.int().default(0), color: Color.default('Red'), label: t.string().default('none'), note: t.string() });
+
+    it('gives a member missing from the text its default, as a constructor default is kept (§3.3)', () => {
+      expect(parse('{}', Defaults)).toEqual({ on: false, count: 0, color: 'Red', label: 'none' });
+      expect(parse('{note:n,COUNT:7}', Defaults)).toEqual({ note: 'n', count: 7, on: false, color: 'Red', label: 'none' });
+      expect(parse('{on:True,count:-1,color:green,label:x}', Defaults)).toEqual({ on: true, count: -1, color: 'Green', label: 'x' });
+      expect(safeParse('{count:2}', Defaults)).toEqual({ success: true, value: { count: 2, on: false, color: 'Red', label: 'none' } });
+    });
+
+    it('rejects an empty value for a non-string member (R2) and reads an empty string member as its default', () => {
+      for (const [text, path] of [['{on:}', 'on'], ['{count:,note:x}', 'count'], ['{note:x,color:}', 'color']] as const) {
+        expect(errorOf(() => parse(text, Defaults)), text).toMatchObject({ code: 'MISSING_REQUIRED', path, offset: text.indexOf(`${path}:`) + path.length + 1 });
+      }
+      expect(parse('{label:}', Defaults)).toEqual({ label: 'none', on: false, count: 0, color: 'Red' });
+      const result = safeParse('{on:,count:}', Defaults);
+      expect(result.issues?.map((issue) => [issue.code, issue.path])).toEqual([
+        ['MISSING_REQUIRED', 'on'],
+        ['MISSING_REQUIRED', 'count'],
+      ]);
+    });
+
+    it('writes undefined or null as the default, as ServiceStack writes a value type; excludeDefaultValues still drops 0 and False', () => {
+      expect(stringify({} as never, Defaults)).toBe('{on:False,count:0,color:Red,label:none}');
+      expect(stringify({ on: null, count: undefined, note: 'n' } as never, Defaults)).toBe('{on:False,count:0,color:Red,label:none,note:n}');
+      expect(stringify({ count: 3 } as never, Defaults, { excludeDefaultValues: true })).toBe('{count:3,color:Red,label:none}');
+      const Five = t.object({ n: t.int().default(5) });
+      expect(stringify({} as never, Five, { excludeDefaultValues: true })).toBe('{n:5}');
+      expect(parse(stringify({ n: 0 }, Five, { excludeDefaultValues: true }), Five)).toEqual({ n: 5 });
+    });
+
+    it('copies a mutable default for every decoded object', () => {
+      const Listed = t.object({ ids: t.array(t.int()).default([1, 2]), at: t.date({ as: 'Date' }).default(new Date(0)) });
+      const first = parse('{}', Listed);
+      const second = parse('{}', Listed);
+      expect(first).toEqual({ ids: [1, 2], at: new Date(0) });
+      expect(first.ids).not.toBe(second.ids);
+      expect(first.at).not.toBe(second.at);
+      first.ids.push(3);
+      expect(parse('{}', Listed).ids).toEqual([1, 2]);
+    });
+
+    it('checks the default against the schema when it is first needed', () => {
+      const Bad = t.object({ n: t.int().default(1.5) });
+      expect(parse('{n:2}', Bad)).toEqual({ n: 2 });
+      expect(() => parse('{}', Bad)).toThrow(TypeError);
+      expect(() => parse('{}', Bad)).toThrow(/default of object\.n does not fit int/);
+      expect(errorOf(() => stringify({} as never, Bad))).toMatchObject({ code: 'INVALID_NUMBER', path: 'n' });
+      expect(() => t.int().default(null as never)).toThrow(TypeError);
+    });
+
+    it('may be of a type that holds the schema being declared', () => {
+      const Node = t.object({
+        name: t.string(),
+        get children() {
+          return t.array(Node).default([]);
+        },
+      });
+      expect(parse('{name:a,children:[{name:b}]}', Node)).toEqual({ name: 'a', children: [{ name: 'b', children: [] }] });
+      expect(stringify({ name: 'a' } as never, Node)).toBe('{name:a,children:[]}');
+    });
+
+    it('is replaced by .required() and replaces it: the last one counts', () => {
+      const S = t.object({ a: t.int().default(0).required(), b: t.int().required().default(4) });
+      expect(errorOf(() => parse('{}', S))).toMatchObject({ code: 'MISSING_REQUIRED', path: 'a' });
+      expect(parse('{a:1}', S)).toEqual({ a: 1, b: 4 });
+    });
+
+    it('fills defaults in Standard Schema validate, copying instead of changing the input', async () => {
+      const input = { data: { k: { stringValue: 'x' } }, name: 'n' };
+      const result = await NewCustomer['~standard'].validate(input);
+      expect(result).toEqual({ value: { data: { k: { stringValue: 'x', boolValue: false, numberValue: 0 } }, name: 'n' } });
+      expect(input.data.k).toEqual({ stringValue: 'x' });
+      const plain = { name: 'n' };
+      expect(((await NewCustomer['~standard'].validate(plain)) as { value: unknown }).value).toBe(plain);
+      const issues = (await Defaults['~standard'].validate({ count: 'x' })).issues;
+      expect(issues?.map((issue) => issue.path)).toEqual([['count']]);
+    });
   });
 
   it('give a string member the raw text of a map or list (§3.2; §3.10 `{A:{B:1}}`)', () => {
@@ -197,10 +278,10 @@ describe('enums and flags', () => {
 
 describe('errors', () => {
   it('name the field and point at the offending text', () => {
-    const text = '{inherit:False,forceClosed:False,rules:[{},{},{priority:0,simpleRuleType:Always,isAllDay:False,interval:1,count:1,frequency:Sometimes}]}';
+    const text = '{inherit:False,forceClosed:False,rules:[{},{priority:},{priority:0,simpleRuleType:Always,isAllDay:False,interval:1,count:1,frequency:Sometimes}]}';
     const error = errorOf(() => parse(text, Schedule));
-    expect(error.path).toBe('rules[0].priority');
-    const fixed = text.replace('[{},{},', '[{priority:0,simpleRuleType:Always,isAllDay:False,interval:1,count:1,frequency:None},{priority:0,simpleRuleType:Always,isAllDay:False,interval:1,count:1,frequency:None},');
+    expect(error).toMatchObject({ code: 'MISSING_REQUIRED', path: 'rules[1].priority', offset: text.indexOf('priority:}') + 9 });
+    const fixed = text.replace('{priority:}', '{priority:1}');
     const second = errorOf(() => parse(fixed, Schedule));
     expect(second.code).toBe('INVALID_ENUM');
     expect(second.path).toBe('rules[2].frequency');

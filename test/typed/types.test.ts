@@ -1,10 +1,11 @@
 /** The inferred types, checked by `tsc --noEmit` (tsconfig includes test/) and run by vitest. */
 import { describe, expectTypeOf, it } from 'vitest';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { parse, safeParse, stringify, t, type Infer, type JsvValue } from '../../src/index.js';
+import { parse, safeParse, stringify, t, type AnySchema, type Infer, type JsvValue } from '../../src/index.js';
 import type { JsvDateTime } from '../../src/typed/scalars/date-time.js';
 import type { JsvTimeSpan } from '../../src/typed/scalars/time-span.js';
-import type { CustomerInfo, NewCustomer, Struct, Value } from '../../examples/evovoice/dtos.js';
+import { NewCustomer as NewCustomerSchema, CustomerInfo as CustomerInfoSchema, Struct as StructSchema, TagColors, Value as ValueSchema } from '../../examples/evovoice/dtos.js';
+import type { CustomerInfo, NewCustomer, ScheduleDay, SchedulingRule, Struct, Value } from '../../examples/evovoice/dtos.js';
 
 describe('inference', () => {
   it('gives scalars their value types', () => {
@@ -25,6 +26,24 @@ describe('inference', () => {
     const S = t.object({ a: t.int().required(), b: t.string(), c: t.array(t.int().nullable()), d: t.array(t.string()) });
     expectTypeOf<Infer<typeof S>>().toEqualTypeOf<{ a: number; b?: string; c?: (number | null)[]; d?: string[] }>();
     expectTypeOf<Infer<ReturnType<typeof S.nullable>>>().toEqualTypeOf<Infer<typeof S> | null>();
+  });
+
+  it('makes .default() members non-optional, and takes only a default of the member type', () => {
+    const Color = t.enum(['Red', 'Green'] as const);
+    const S = t.object({ on: t.boolean().default(false), n: t.int().default(0), c: Color.default('Red'), s: t.string().default(''), o: t.string() });
+    expectTypeOf<Infer<typeof S>>().toEqualTypeOf<{ on: boolean; n: number; c: 'Red' | 'Green'; s: string; o?: string }>();
+    expectTypeOf<StandardSchemaV1.InferOutput<typeof S>>().toEqualTypeOf<Infer<typeof S>>();
+    expectTypeOf(parse('{}', S).c).toEqualTypeOf<'Red' | 'Green'>();
+    // Never called: only the compiler looks at it.
+    const wrong = () => {
+      // @ts-expect-error: a string is not an int
+      t.int().default('0');
+      // @ts-expect-error: Blue is not a member
+      Color.default('Blue');
+      // @ts-expect-error: null is no default
+      t.int().nullable().default(null);
+    };
+    expectTypeOf(wrong).toBeFunction();
   });
 
   it('types enums, flags and dictionaries', () => {
@@ -80,8 +99,13 @@ describe('inference', () => {
   it('types the Evo Voice DTOs', () => {
     expectTypeOf<Struct>().toEqualTypeOf<Record<string, Value>>();
     expectTypeOf<Value['listValue']>().toEqualTypeOf<(Struct | null)[] | undefined>();
+    // C# value types are `.default()` members: always present once decoded.
     expectTypeOf<Value['numberValue']>().toEqualTypeOf<number>();
+    expectTypeOf<Value['boolValue']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Value['stringValue']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<CustomerInfo['isStaging']>().toEqualTypeOf<boolean>();
+    expectTypeOf<SchedulingRule['frequency']>().toEqualTypeOf<'None' | 'Secondly' | 'Minutely' | 'Hourly' | 'Daily' | 'Weekly' | 'Monthly' | 'Yearly'>();
+    expectTypeOf<ScheduleDay>().toEqualTypeOf<{ offset: number; dayOfWeek: 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' }>();
     expectTypeOf<CustomerInfo['id']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<NonNullable<CustomerInfo['tags']>[number]['color']>().toEqualTypeOf<'Magenta' | 'Red' | 'Volcano' | 'Orange' | 'Gold' | 'Lime' | 'Green' | 'Cyan' | 'Blue' | 'GeekBlue' | 'Purple'>();
     expectTypeOf<NewCustomer>().toEqualTypeOf<{ accountId?: string; name?: string; parentCustomerId?: string; referenceId?: string; data?: Struct }>();
@@ -103,6 +127,29 @@ describe('the API', () => {
       stringify(1, Poco);
     };
     expectTypeOf(wrong).toBeFunction();
+  });
+
+  it('accepts every schema as an AnySchema, outside a generic constraint too', () => {
+    const s: AnySchema = NewCustomerSchema;
+    const all: AnySchema[] = [
+      CustomerInfoSchema,
+      StructSchema,
+      ValueSchema,
+      TagColors,
+      TagColors.default('Magenta'),
+      t.array(NewCustomerSchema),
+      t.dict(t.int(), { as: 'map', key: t.guid() }),
+      t.lazy(() => NewCustomerSchema),
+      t.flags({ None: 0, Read: 1 }),
+      t.int().required(),
+      t.date({ as: 'Date' }).nullable(),
+      t.string(),
+    ];
+    const route: { body?: AnySchema; response?: AnySchema } = { body: NewCustomerSchema, response: CustomerInfoSchema };
+    const standard: StandardSchemaV1 = s;
+    expectTypeOf(all).items.toExtend<StandardSchemaV1>();
+    expectTypeOf(route.body).toEqualTypeOf<AnySchema | undefined>();
+    expectTypeOf(standard['~standard'].version).toEqualTypeOf<1>();
   });
 
   it('exposes the Standard Schema output type', () => {
