@@ -238,7 +238,7 @@ class Writer {
       throw error;
     }
     this.enter(list);
-    if (Array.isArray(list) && isPlainNumberList(list)) {
+    if (length >= JSON_NUMBER_LIST_MIN && Array.isArray(list) && isPlainNumberList(list)) {
       this.out += JSON.stringify(list);
     } else {
       const depth = this.depth - 1;
@@ -265,6 +265,9 @@ class Writer {
  * `formatDouble` is JavaScript's own number text, or +0 (JSON writes -0 as `0`, .NET as `-0`).
  * Such a list is written by `JSON.stringify`, several times faster than text per number.
  */
+/** Below this length, calling out to JSON.stringify costs more than writing the numbers here. */
+const JSON_NUMBER_LIST_MIN = 8;
+
 function isPlainNumberList(list: unknown[]): boolean {
   for (let i = 0; i < list.length; i++) {
     const n = list[i];
