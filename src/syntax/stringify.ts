@@ -260,14 +260,14 @@ class Writer {
   }
 }
 
+/** Below this length, calling out to JSON.stringify costs more than writing the numbers here. */
+const JSON_NUMBER_LIST_MIN = 8;
+
 /**
  * True when every item is a number that JSON and .NET write alike: in 1e-4 <= |n| < 1e17, where
  * `formatDouble` is JavaScript's own number text, or +0 (JSON writes -0 as `0`, .NET as `-0`).
  * Such a list is written by `JSON.stringify`, several times faster than text per number.
  */
-/** Below this length, calling out to JSON.stringify costs more than writing the numbers here. */
-const JSON_NUMBER_LIST_MIN = 8;
-
 function isPlainNumberList(list: unknown[]): boolean {
   for (let i = 0; i < list.length; i++) {
     const n = list[i];
