@@ -1,4 +1,16 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+/** A single-file ESM program (no types, not a package entry point's shape). */
+const program = (name: string, entry: string): Options => ({
+  entry: { [name]: entry },
+  format: ['esm'],
+  dts: false,
+  clean: false,
+  sourcemap: true,
+  target: 'node20',
+  splitting: false,
+  treeshake: true,
+});
 
 export default defineConfig([
   {
@@ -8,7 +20,7 @@ export default defineConfig([
       express: 'src/http/express.ts',
       fastify: 'src/http/fastify.ts',
       fetch: 'src/http/fetch.ts',
-  },
+    },
     format: ['esm', 'cjs'],
     dts: true,
     // dist/cli.js and dist/demo.js come from the other builds, which run at the same time: keep them.
@@ -18,26 +30,8 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
   },
-  // The `jsvkit` bin: one self-contained ESM file; main.ts's `#!/usr/bin/env node` line is kept.
-  {
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'node20',
-    splitting: false,
-    treeshake: true,
-  },
-  // `npm start`: the Evo Voice demo server, one ESM file; not a package entry point.
-  {
-    entry: { demo: 'src/demo/main.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'node20',
-    splitting: false,
-    treeshake: true,
-  },
+  // The `jsvkit` bin; main.ts's `#!/usr/bin/env node` line is kept.
+  program('cli', 'src/cli/main.ts'),
+  // `npm start`: the Evo Voice demo server.
+  program('demo', 'src/demo/main.ts'),
 ]);
