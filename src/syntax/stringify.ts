@@ -5,6 +5,7 @@
  * form that does, or throws (jsv-spec §3.11 W1–W10).
  */
 import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
+import { ChunkedOutput } from './chunked-output.js';
 import { formatUtcDate } from './date-text.js';
 import { formatDouble } from './number-text.js';
 import { DEFAULT_MAX_DEPTH } from './options.js';
@@ -43,23 +44,15 @@ export function stringifyUntyped(value: unknown, options?: StringifyOptions): st
 
 const TYPED_ARRAY = Object.getPrototypeOf(Int8Array);
 
-/**
- * Output is built with `+=` (V8 makes each one a cheap rope node) and moved to `chunks` every few
- * KB. One rope for a whole 16 MB document kept millions of nodes alive until the end, and the GC
- * spent most of the time copying them.
- */
-const CHUNK_LENGTH = 8192;
-
-class Writer {
-  /** The text written since the last chunk was cut. */
-  out = '';
-  private readonly chunks: string[] = [];
+class Writer extends ChunkedOutput {
   private depth = 0;
   /** The containers being written and the key or index inside each: for error paths and cycles. */
   private readonly parents: unknown[] = [];
   private readonly keys: (string | number)[] = [];
 
-  constructor(private readonly maxDepth: number) {}
+  constructor(private readonly maxDepth: number) {
+    super();
+  }
 
   fail(code: JsvErrorCode, reason: string): Error {
     let path = '';
@@ -68,22 +61,6 @@ class Writer {
       path += typeof key === 'number' ? `[${key}]` : formatPathKey(key, i === 0);
     }
     return writeError(code, reason, path);
-  }
-
-  /** Everything written so far. */
-  text(): string {
-    if (this.chunks.length === 0) return this.out;
-    this.chunks.push(this.out);
-    return this.chunks.join('');
-  }
-
-  /** Moves `out` to `chunks`; called between items once `out` reaches CHUNK_LENGTH. */
-  private cutChunk(): void {
-    const chunk = this.out;
-    // Reading a character makes V8 flatten the rope into one string now, so its nodes die young.
-    chunk.charCodeAt(0);
-    this.chunks.push(chunk);
-    this.out = '';
   }
 
   /** Appends `value`; returns false when it is null or undefined and nothing was written. */
@@ -182,7 +159,7 @@ class Writer {
         this.out += name;
         this.write(item);
       }
-      if (this.out.length >= CHUNK_LENGTH) this.cutChunk();
+      this.cut();
     }
     this.out += '}';
     this.leave();
@@ -200,7 +177,7 @@ class Writer {
       this.out += first ? keyText + ':' : ',' + keyText + ':';
       first = false;
       this.write(item);
-      if (this.out.length >= CHUNK_LENGTH) this.cutChunk();
+      this.cut();
     }
     this.out += '}';
     this.leave();
@@ -247,7 +224,7 @@ class Writer {
         if (i > 0) this.out += ',';
         this.keys[depth] = i;
         this.write(list[i]);
-        if (this.out.length >= CHUNK_LENGTH) this.cutChunk();
+        this.cut();
       }
       this.out += ']';
     }

@@ -30,7 +30,7 @@ function checkedDefault(schema: AnySchema, where: string): () => unknown {
   const value = schema.defaultValue;
   let text: string;
   try {
-    text = encode(value, schema, undefined, false).out;
+    text = encode(value, schema, undefined, false).text();
   } catch (error) {
     if (!isJsvError(error)) throw error;
     throw new TypeError(`The default of ${where} does not fit ${schema.name}: ${error.reason}`);

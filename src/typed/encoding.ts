@@ -3,6 +3,7 @@
  * messages only) and the write-side options, as ServiceStack's `JsConfig` has them (jsv-spec §2.2).
  */
 import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
+import { ChunkedOutput } from '../syntax/chunked-output.js';
 import { DEFAULT_MAX_DEPTH } from '../syntax/options.js';
 import { formatPath, MAX_ISSUES, toIssue, type JsvIssue, type PathSegment } from './issues.js';
 import { TEXT_CASES, type TextCase } from './text-case.js';
@@ -26,8 +27,7 @@ export interface TypedStringifyOptions {
   maxDepth?: number;
 }
 
-export class Encoding {
-  out = '';
+export class Encoding extends ChunkedOutput {
   readonly keys: PathSegment[] = [];
   level = 0;
   readonly caseIndex: number;
@@ -42,6 +42,7 @@ export class Encoding {
     /** Collect every issue (validate) instead of throwing the first (stringify). */
     readonly collect: boolean,
   ) {
+    super();
     const textCase = options?.textCase ?? 'default';
     this.caseIndex = TEXT_CASES.indexOf(textCase);
     if (this.caseIndex < 0) throw new TypeError(`textCase must be one of ${TEXT_CASES.map((c) => `'${c}'`).join(', ')}, got ${String(textCase)}`);

@@ -68,7 +68,7 @@ export function safeParse<S extends AnySchema>(text: string, schema: S, options?
  */
 export function stringifyTyped<S extends AnySchema>(value: Infer<S>, schema: S, options?: TypedStringifyOptions): string {
   if (!isSchema(schema)) throw new TypeError('stringify: the second argument must be a jsvkit schema or stringify options');
-  return encode(value, schema, options, false).out;
+  return encode(value, schema, options, false).text();
 }
 
 /** @internal */

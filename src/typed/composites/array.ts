@@ -113,6 +113,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
           continue;
         }
         encode(e, item);
+        e.cut();
       }
       e.out += ']';
       e.level = level;

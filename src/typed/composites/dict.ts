@@ -156,6 +156,7 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
         e.out += first ? keyText + ':' : ',' + keyText + ':';
         first = false;
         encode(e, item);
+        e.cut();
       };
       if (asMap) {
         for (const [key, item] of value as Map<unknown, unknown>) entry(key, item);

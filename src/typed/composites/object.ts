@@ -50,8 +50,9 @@ interface Member {
   defaultValue: unknown;
   /** An empty value (`{A:}`) reads as the default: only for strings, which can hold it (jsv-spec R2). */
   emptyIsDefault: boolean;
-  /** Written names, indexed by `Encoding.caseIndex`. */
-  names: readonly string[];
+  /** `name:` and `,name:` as written, indexed by `Encoding.caseIndex`: built once, not per object. */
+  heads: readonly string[];
+  separated: readonly string[];
   bit: number;
   index: number;
 }
@@ -106,7 +107,8 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
         fill,
         defaultValue: schema.defaultValue,
         emptyIsDefault: fill !== undefined && schema.structuralKind() === 'string',
-        names: writtenNames(name),
+        heads: writtenNames(name).map((written) => `${written}:`),
+        separated: writtenNames(name).map((written) => `,${written}:`),
         bit: index < 31 ? 1 << index : 0,
         index,
       };
@@ -225,9 +227,10 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
           }
         }
         if (e.excludeDefaults && member.schema.isDefault(item)) continue;
-        e.out += first ? member.names[caseIndex]! + ':' : ',' + member.names[caseIndex]! + ':';
+        e.out += first ? member.heads[caseIndex]! : member.separated[caseIndex]!;
         first = false;
         encoders[i]!(e, item);
+        e.cut();
       }
       e.out += '}';
       e.level = level;
