@@ -7,7 +7,7 @@
 import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
 import { ChunkedOutput } from './chunked-output.js';
 import { formatUtcDate } from './date-text.js';
-import { formatDouble } from './number-text.js';
+import { formatDouble, numberListAsJson } from './number-text.js';
 import { DEFAULT_MAX_DEPTH } from './options.js';
 import { encodeString, quote } from './quoting.js';
 import { formatPathKey } from './scanner.js';
@@ -215,8 +215,9 @@ class Writer extends ChunkedOutput {
       throw error;
     }
     this.enter(list);
-    if (length >= JSON_NUMBER_LIST_MIN && Array.isArray(list) && isPlainNumberList(list)) {
-      this.out += JSON.stringify(list);
+    const json = Array.isArray(list) ? numberListAsJson(list) : undefined;
+    if (json !== undefined) {
+      this.out += json;
     } else {
       const depth = this.depth - 1;
       this.out += '[';
@@ -235,24 +236,6 @@ class Writer extends ChunkedOutput {
     // An empty byte[] is `""`: ServiceStack's empty text would read back as null (W6).
     this.out += bytes.length === 0 ? '""' : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   }
-}
-
-/** Below this length, calling out to JSON.stringify costs more than writing the numbers here. */
-const JSON_NUMBER_LIST_MIN = 8;
-
-/**
- * True when every item is a number that JSON and .NET write alike: in 1e-4 <= |n| < 1e17, where
- * `formatDouble` is JavaScript's own number text, or +0 (JSON writes -0 as `0`, .NET as `-0`).
- * Such a list is written by `JSON.stringify`, several times faster than text per number.
- */
-function isPlainNumberList(list: unknown[]): boolean {
-  for (let i = 0; i < list.length; i++) {
-    const n = list[i];
-    if (typeof n !== 'number') return false;
-    const magnitude = n < 0 ? -n : n;
-    if (!(magnitude >= 1e-4 && magnitude < 1e17) && !(n === 0 && 1 / n > 0)) return false;
-  }
-  return true;
 }
 
 /**

@@ -4,6 +4,7 @@
  * loses a slot (R15, R16) or its writer writes text that reads back differently (W1–W3), jsvkit
  * reports instead.
  */
+import { numberListAsJson } from '../../syntax/number-text.js';
 import { BARE, EMPTY, IN_LIST, LIST } from '../../syntax/scanner.js';
 import { describeValue } from '../encoding.js';
 import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type SchemaTypes } from '../schema.js';
@@ -89,6 +90,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     // decoder above) gives null back. An empty slot would not survive after maps (W3, R16).
     const nullToken = nullable && mapLike;
     const stringList = elementKind === 'string';
+    const doubles = element.kind === 'number';
     return (e, value) => {
       if (!Array.isArray(value)) return e.fail('INVALID_TYPE', `Expected an array (${this.name}), found ${describeValue(value)}`);
       const list = value as unknown[];
@@ -99,6 +101,13 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
         if (problem !== undefined) return e.fail('UNREPRESENTABLE_VALUE', problem, length - 1);
       }
       if (!e.enter(value)) return;
+      // A list of doubles that JSON writes exactly as .NET does (jsv-spec §2.5) goes out in one call.
+      const json = doubles ? numberListAsJson(list) : undefined;
+      if (json !== undefined) {
+        e.out += json;
+        e.leave();
+        return;
+      }
       const level = e.level;
       e.level = level + 1;
       e.out += '[';
