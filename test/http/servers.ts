@@ -129,6 +129,8 @@ function honoApp(service: DemoService) {
     return c.var.jsv.respond(service.get(c.req.param('id')), { schema: CustomerInfo });
   });
   app.notFound((c) => c.var.jsv.error(new HttpError(404, 'NotFound', `No route for ${c.req.method} ${c.req.path}`)));
+  // Hono's default handler logs every thrown error before the middleware renders it.
+  app.onError((error, c) => c.var.jsv.error(error));
   return app;
 }
 
