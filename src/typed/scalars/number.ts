@@ -33,7 +33,7 @@ function readSymbol(text: string): number | undefined {
 }
 
 /** The double nearest to the parts; JavaScript's `Number()` rounds correctly, as .NET Core 3+ does. */
-function toDouble(parts: NumberParts): number {
+function doubleFromParts(parts: NumberParts): number {
   const { negative, intDigits, fracDigits, exponent } = parts;
   return Number(`${negative ? '-' : ''}${intDigits || '0'}.${fracDigits || '0'}e${exponent}`);
 }
@@ -47,7 +47,7 @@ function toDouble(parts: NumberParts): number {
  */
 export function readDouble(text: string): number {
   const parts = scanNumber(text);
-  if (parts !== undefined) return toDouble(parts);
+  if (parts !== undefined) return doubleFromParts(parts);
   const symbol = readSymbol(text);
   if (symbol === undefined) throw invalid(text);
   return symbol;
@@ -95,7 +95,7 @@ function compareExact(digits: string, scale: number, m: number): number {
  * floats; then the exact decimal decides.
  */
 function toFloat(parts: NumberParts): number {
-  const d = toDouble(parts);
+  const d = doubleFromParts(parts);
   const magnitude = d < 0 ? -d : d;
   const f = Math.fround(magnitude);
   if (f === magnitude || magnitude !== magnitude) return d < 0 ? -f : f;
