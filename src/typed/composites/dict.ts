@@ -139,6 +139,17 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
         return undefined;
       }
     };
+    /** Writes one entry (true) or leaves out a null one or an unwritable key (false). */
+    const writeEntry = (e: Parameters<Encoder>[0], level: number, key: unknown, item: unknown, first: boolean): boolean => {
+      if (item === null || item === undefined) return false;
+      e.keys[level] = typeof key === 'string' || typeof key === 'number' ? key : String(key);
+      const keyText = writeKey(e, key);
+      if (keyText === undefined) return false;
+      e.out += first ? keyText + ':' : ',' + keyText + ':';
+      encode(e, item);
+      e.cut();
+      return true;
+    };
     return (e, value) => {
       if (asMap ? !(value instanceof Map) : typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Map) {
         return e.fail('INVALID_TYPE', `Expected ${asMap ? 'a Map' : 'an object'} (${this.name}), found ${describeValue(value)}`);
@@ -148,21 +159,11 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
       e.level = level + 1;
       e.out += '{';
       let first = true;
-      const entry = (key: unknown, item: unknown): void => {
-        if (item === null || item === undefined) return;
-        e.keys[level] = typeof key === 'string' || typeof key === 'number' ? key : String(key);
-        const keyText = writeKey(e, key);
-        if (keyText === undefined) return;
-        e.out += first ? keyText + ':' : ',' + keyText + ':';
-        first = false;
-        encode(e, item);
-        e.cut();
-      };
       if (asMap) {
-        for (const [key, item] of value as Map<unknown, unknown>) entry(key, item);
+        for (const [key, item] of value as Map<unknown, unknown>) if (writeEntry(e, level, key, item, first)) first = false;
       } else {
         const record = value as Record<string, unknown>;
-        for (const key of Object.keys(record)) entry(key, record[key]);
+        for (const key of Object.keys(record)) if (writeEntry(e, level, key, record[key], first)) first = false;
       }
       e.out += '}';
       e.level = level;
