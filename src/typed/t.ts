@@ -43,13 +43,14 @@ function isPlainDigits(text: string): boolean {
 }
 
 /**
- * An optional `-`, digits and an optional fraction, 15 characters at most: `Number` rounds such text
- * to the same double .NET does (both round correctly), `-0` included. Anything else, including
+ * An optional `-`, digits and an optional fraction, 25 characters at most (room for every shortest
+ * round-trip text .NET writes, far below the 768 digits .NET's parser keeps): `Number` rounds such
+ * text to the same double .NET does (both round correctly), `-0` included. Anything else, including
  * exponents and blanks, takes the full reader's path.
  */
 function isPlainDecimal(text: string): boolean {
   const length = text.length;
-  if (length === 0 || length > 15) return false;
+  if (length === 0 || length > 25) return false;
   let i = text.charCodeAt(0) === 45 ? 1 : 0;
   const digitsStart = i;
   let dot = -1;
