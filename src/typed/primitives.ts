@@ -13,6 +13,12 @@ import { SchemaBase, type Decoder, type Encoder, type SchemaKind, type SchemaTyp
 export interface ScalarCodec<T> {
   /** Reads unquoted text; throws `ScalarError`. */
   readonly read: (text: string) => T;
+  /**
+   * Reads bare text `text[start, end)` where it stands in the document when it has the form
+   * ServiceStack writes, or returns `undefined` to have `read` take a copy of it. Saves copying
+   * every value of a long list out of the document.
+   */
+  readonly readInPlace?: (text: string, start: number, end: number) => T | undefined;
   /** The text written, final (already quoted where needed); may throw `ScalarError`. */
   readonly write: (value: T) => string;
   /** Whether a JavaScript value is of this type (checked before `write`). */
@@ -41,12 +47,19 @@ export class ScalarSchema<T> extends SchemaBase {
   }
 
   protected compileDecoder(): Decoder {
-    const { read, expected } = this.codec;
+    const { read, readInPlace, expected } = this.codec;
     return (d, ctx, kind) => {
       const sc = d.scanner;
       let text: string;
-      if (kind === BARE) text = sc.readBare(ctx);
-      else if (kind === QUOTED) text = sc.readQuoted();
+      if (kind === BARE) {
+        if (readInPlace === undefined) text = sc.readBare(ctx);
+        else {
+          const end = sc.bareEnd(ctx);
+          const value = readInPlace(sc.text, sc.start, end);
+          if (value !== undefined) return value;
+          text = sc.text.slice(sc.start, end);
+        }
+      } else if (kind === QUOTED) text = sc.readQuoted();
       else return d.wrongShape(ctx, kind, expected);
       try {
         return read(text);

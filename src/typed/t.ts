@@ -12,7 +12,7 @@ import { readBytes, writeBytes } from './scalars/bytes.js';
 import { readChar, writeChar } from './scalars/char.js';
 import { readGuid, writeGuid } from './scalars/guid.js';
 import { readInt, readLong, writeInt, writeLong } from './scalars/integer.js';
-import { readDouble, readFloat, writeDouble, writeFloat } from './scalars/number.js';
+import { readDouble, readFloat, readPlainDouble, writeDouble, writeFloat } from './scalars/number.js';
 import { readDecimal, writeDecimal } from './scalars/decimal.js';
 import { JsvDateTime, readDate, readDateTime, writeDate, writeDateTime } from './scalars/date-time.js';
 import { JsvTimeSpan, readTimeSpan, writeTimeSpan } from './scalars/time-span.js';
@@ -42,27 +42,6 @@ function isPlainDigits(text: string): boolean {
   return true;
 }
 
-/**
- * An optional `-`, digits and an optional fraction, 25 characters at most (room for every shortest
- * round-trip text .NET writes, far below the 768 digits .NET's parser keeps): `Number` rounds such
- * text to the same double .NET does (both round correctly), `-0` included. Anything else, including
- * exponents and blanks, takes the full reader's path.
- */
-function isPlainDecimal(text: string): boolean {
-  const length = text.length;
-  if (length === 0 || length > 25) return false;
-  let i = text.charCodeAt(0) === 45 ? 1 : 0;
-  const digitsStart = i;
-  let dot = -1;
-  for (; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 && dot < 0) dot = i;
-    else if (c < 48 || c > 57) return false;
-  }
-  // Digits must stand on both sides of a point (`.5` and `5.` take the full path).
-  return i > digitsStart && dot !== digitsStart && dot !== length - 1;
-}
-
 /** .NET `string`: text as it is. A `{…}` or `[…]` value is taken as its raw text, as ServiceStack does. */
 export function string(): StringSchema {
   return new StringSchema();
@@ -83,7 +62,8 @@ export function boolean(): ScalarSchema<boolean> {
 /** .NET `double`: .NET's shortest round-trip text (`1E+17`, `5E-324`, `-0`, `NaN`). */
 export function number(): ScalarSchema<number> {
   return new ScalarSchema<number>('number', 'double', {
-    read: (text) => (isPlainDecimal(text) ? +text : readDouble(text)),
+    read: readDouble,
+    readInPlace: readPlainDouble,
     write: writeDouble,
     is: (value) => typeof value === 'number',
     expected: 'a number',

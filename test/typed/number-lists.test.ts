@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify, t } from '../../src/index.js';
-import { readDouble } from '../../src/typed/scalars/number.js';
+import { readDouble, readPlainDouble } from '../../src/typed/scalars/number.js';
 
 describe('lists of doubles (written in one call where JSON and .NET agree)', () => {
   const Doubles = t.array(t.number());
@@ -21,17 +21,32 @@ describe('lists of doubles (written in one call where JSON and .NET agree)', () 
   });
 });
 
-describe('plain decimal text (the fast path of t.number())', () => {
-  it('reads to the same double as the full .NET-style reader', () => {
-    const plain = fc
-      .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,12}$/), fc.stringMatching(/^[0-9]{0,12}$/))
-      .map(([negative, whole, fraction]) => (negative ? '-' : '') + whole + (fraction ? '.' + fraction : ''));
-    const written = fc.double({ noNaN: true, noDefaultInfinity: true }).map(String).filter((text) => /^-?\d+(\.\d+)?$/.test(text));
+describe('plain number text (the fast path of t.number() and readDouble)', () => {
+  const plain = fc
+    .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,20}$/), fc.stringMatching(/^[0-9]{0,20}$/), fc.option(fc.tuple(fc.constantFrom('E', 'e'), fc.constantFrom('', '+', '-'), fc.integer({ min: 0, max: 400 }))))
+    .map(([negative, whole, fraction, exponent]) => (negative ? '-' : '') + whole + (fraction ? '.' + fraction : '') + (exponent ? exponent[0] + exponent[1] + String(exponent[2]).padStart(2, '0') : ''));
+  const written = fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => stringify([n], t.array(t.number())).slice(1, -1));
+
+  it('reads to the double JavaScript (and .NET Core 3+) rounds the text to', () => {
     fc.assert(
       fc.property(fc.oneof(plain, written), (text) => {
-        expect(Object.is(parse(text, t.number()), readDouble(text))).toBe(true);
+        expect(Object.is(readPlainDouble(text), Number(text))).toBe(true);
+        expect(Object.is(parse(text, t.number()), Number(text))).toBe(true);
+        // In place, as the list decoder reads it: only the range counts.
+        expect(Object.is(readPlainDouble(`[${text},`, 1, text.length + 1), Number(text))).toBe(true);
+        expect(Object.is(parse(`[${text},${text}]`, t.array(t.number()))[1], Number(text))).toBe(true);
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('leaves other text to the full reader', () => {
+    for (const text of ['', '-', '+1', ' 1', '1 ', '.5', '7.', '1,000', '1e', '1E+', '1E0005', '0x1F', 'NaN', '-Infinity', '1_0']) {
+      expect(readPlainDouble(text)).toBeUndefined();
+    }
+    expect(readDouble('.5')).toBe(0.5);
+    expect(readDouble('1,000')).toBe(1000);
+    expect(readDouble('1E0005')).toBe(1e5);
+    expect(parse('[ 7. , +1,1E+999,-1E-999]', t.array(t.number()))).toEqual([7, 1, Infinity, -0]);
   });
 });
