@@ -1,18 +1,10 @@
 /** Behaviour of each schema kind, with expected values from jsv-spec.md. */
 import { describe, expect, it } from 'vitest';
-import { isJsvError, parse, safeParse, stringify, t, type JsvError } from '../../src/index.js';
+import { parse, safeParse, stringify, t } from '../../src/index.js';
 import { CustomerInfo, EntityInfo, NewCustomer, Schedule } from '../../examples/evovoice/dtos.js';
+import { errorOf } from '../helpers/errors.js';
 import { lineColumn } from '../helpers/seed.js';
 
-function errorOf(action: () => unknown): JsvError {
-  try {
-    action();
-  } catch (error) {
-    if (isJsvError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a JsvError');
-}
 
 const Poco = t.object({ name: t.string(), count: t.int(), on: t.boolean() });
 

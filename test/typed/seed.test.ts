@@ -3,8 +3,9 @@
  * field, written back in camelCase, and through `format`.
  */
 import { describe, expect, it } from 'vitest';
-import { format, isJsvError, parse, stringify, type JsvError } from '../../src/index.js';
+import { format, parse, stringify } from '../../src/index.js';
 import { CustomerInfo, NewCustomer, type Struct, type Value } from '../../examples/evovoice/dtos.js';
+import { errorOf } from '../helpers/errors.js';
 import { compact, seedRequest, seedResponse } from '../helpers/seed.js';
 
 /** The seed's Struct: `String` → Value, nested as AutoMapping's recursion guard allows (§5.1). */
@@ -51,7 +52,7 @@ describe('the seed request (NewCustomer)', () => {
   });
 
   it('reads the null token only in tolerant mode (jsv-spec §8.4)', () => {
-    const error = catchError(() => parse(compact(seedRequest), NewCustomer, { whitespace: 'strict' }));
+    const error = errorOf(() => parse(compact(seedRequest), NewCustomer, { whitespace: 'strict' }));
     expect(error.code).toBe('INVALID_TYPE');
     expect(error.path).toBe('data.String.listValue[0].String.listValue[0].String.listValue[0]');
   });
@@ -133,13 +134,3 @@ describe('the seed response (CustomerInfo)', () => {
     expect(parse(format(expected), CustomerInfo)).toEqual(info);
   });
 });
-
-function catchError(action: () => unknown): JsvError {
-  try {
-    action();
-  } catch (error) {
-    if (isJsvError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a JsvError');
-}
