@@ -38,6 +38,40 @@ const RBRACKET_SLOT = 2;
 const ENDS_KEY = new Uint8Array(128);
 for (const c of ':,{}[]"') ENDS_KEY[c.charCodeAt(0)] = 1;
 
+/**
+ * Keys repeat: a document holds many records of one shape, and a server reads the same DTOs all
+ * day. Two small process-wide memories let the scanner hand back a key it has seen before rather
+ * than a fresh slice. V8 must look every fresh key string up in its string table when it becomes a
+ * property (and again for the duplicate check); a remembered key is already there. Neither memory
+ * changes a result: a key is only ever returned after its text was compared with the input.
+ *
+ * `recentKeys` holds bare keys by a hash of their text; `successors` maps a key to the key that
+ * followed it in the same map last time, so the next key is checked in one pass, without hashing.
+ */
+const RECENT_KEYS = 1024;
+const MAX_REMEMBERED_KEY = 40;
+const MAX_SUCCESSORS = 4096;
+const recentKeys: string[] = new Array<string>(RECENT_KEYS).fill('');
+const successors = new Map<string, string>();
+
+function recentKey(text: string, start: number, end: number, hash: number): string {
+  const slot = hash & (RECENT_KEYS - 1);
+  const recent = recentKeys[slot]!;
+  const key = text.slice(start, end);
+  if (key === recent) return recent;
+  return (recentKeys[slot] = internalized(key));
+}
+
+/** The same text as V8's own copy of it in the string table (property names come from there). */
+function internalized(key: string): string {
+  // A computed key defines an own property even for "__proto__".
+  return Object.keys({ [key]: 0 })[0]!;
+}
+
+/** Whether `word` is written at `at`; a short copy compared by V8 is twice as fast as a loop here. */
+function spelledAt(text: string, at: number, word: string): boolean {
+  return text.slice(at, at + word.length) === word;
+}
 
 /** A character as an error message shows it. */
 export function describeChar(text: string, offset: number): string {
@@ -221,12 +255,24 @@ export class Scanner {
   /**
    * Reads a map key and the `:` after it. A key is quoted, a brace-balanced map (kept as its raw
    * text, as ServiceStack accepts it), or bare text up to `:`; blanks around it are not part of it.
+   * `previous` is the key read before it in the same map, if any: the key that followed it last
+   * time is tried first (see `successors`).
    */
-  readKey(): string {
+  readKey(previous?: string): string {
     this.skipBlanks();
     const text = this.text;
     const start = this.pos;
     this.keyStart = start;
+    if (previous !== undefined) {
+      // A remembered bare key has no terminator in it and no blank at its end, so when its text
+      // and then ':' stand here, the full scan below would read exactly it.
+      const expected = successors.get(previous);
+      if (expected !== undefined && spelledAt(text, start, expected) && text.charCodeAt(start + expected.length) === COLON) {
+        this.keyEnd = start + expected.length;
+        this.pos = this.keyEnd + 1;
+        return expected;
+      }
+    }
     const c = text.charCodeAt(start);
     let key: string;
     if (c === QUOTE) {
@@ -245,9 +291,11 @@ export class Scanner {
       this.keyStart = start;
     } else {
       let pos = start;
+      let hash = 0;
       while (pos < text.length) {
         const k = text.charCodeAt(pos);
         if (k < 128 && ENDS_KEY[k] === 1) break;
+        hash = (hash * 31 + k) | 0;
         pos++;
       }
       let end = pos;
@@ -257,7 +305,15 @@ export class Scanner {
         throw this.fail(start, 'UNEXPECTED_TOKEN', `Expected a key, found ${describeChar(text, start)}`);
       }
       this.pos = pos;
-      key = text.slice(start, end);
+      if (end === pos && end - start <= MAX_REMEMBERED_KEY) {
+        key = recentKey(text, start, end, hash);
+        if (previous !== undefined && previous.length <= MAX_REMEMBERED_KEY) {
+          if (successors.size >= MAX_SUCCESSORS) successors.clear();
+          successors.set(previous, key);
+        }
+      } else {
+        key = text.slice(start, end);
+      }
     }
     this.keyEnd = c === QUOTE || c === LBRACE ? this.pos : start + key.length;
     this.skipBlanks();
@@ -374,8 +430,9 @@ export class Scanner {
           } else {
             setOwn(container, keys[top]!, value);
             if (this.nextEntry()) {
+              const previous = keys[top];
               keys[top] = undefined;
-              const key = this.readKey();
+              const key = this.readKey(previous);
               if (Object.prototype.hasOwnProperty.call(container, key)) {
                 throw this.fail(this.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
               }
