@@ -77,9 +77,11 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
       const record: Record<string, unknown> | undefined = asMap ? undefined : {};
       const level = d.level;
       d.level = level + 1;
+      let previous: string | undefined;
       if (sc.openMap()) {
         do {
-          const keyText = sc.readKey();
+          const keyText = sc.readKey(previous);
+          previous = keyText;
           d.keys[level] = keyText;
           let key: unknown = keyText;
           if (keyCodec !== undefined) {

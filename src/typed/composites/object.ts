@@ -143,9 +143,11 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       const level = d.level;
       const keys = d.keys;
       d.level = level + 1;
+      let previous: string | undefined;
       if (sc.openMap()) {
         do {
-          const key = sc.readKey();
+          const key = sc.readKey(previous);
+          previous = key;
           // Members usually arrive in declaration order: try the one after the last first.
           const next = members[expect];
           const member = next !== undefined && next.name === key ? next : (exact.get(key) ?? folded.get(foldCase(key)));
