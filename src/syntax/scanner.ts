@@ -85,6 +85,15 @@ export function describeChar(text: string, offset: number): string {
   return `'${String.fromCodePoint(cp)}'`;
 }
 
+/**
+ * Maps are built by a constructor whose prototype is Object.prototype, so they are plain objects
+ * (same prototype, `constructor === Object`). V8 gives a constructor's objects room for several
+ * properties inside the object, where an object made by `{}` moves its fifth and later
+ * properties to a separate store, regrown as keys arrive.
+ */
+const PlainRecord = function PlainRecord() {} as unknown as new () => JsvMap;
+PlainRecord.prototype = Object.prototype;
+
 export class Scanner {
   readonly text: string;
   /** The cursor. */
@@ -395,7 +404,7 @@ export class Scanner {
         const kind = this.valueStart(ctx);
         if (kind === MAP) {
           if (this.openMap()) {
-            containers.push({});
+            containers.push(new PlainRecord());
             keys.push(undefined);
             keys[keys.length - 1] = this.readKey();
             ctx = IN_MAP;

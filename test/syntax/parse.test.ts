@@ -198,6 +198,17 @@ describe('parse: safety', () => {
     expect(Object.getPrototypeOf(nested[0])).toBe(Object.prototype);
   });
 
+  it('maps are plain objects, indistinguishable from literals', () => {
+    const value = parse('{a:1,b:{c:2},d:{},e:[{f:3}]}') as Record<string, unknown>;
+    for (const map of [value, value.b, value.d, (value.e as unknown[])[0]] as object[]) {
+      expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
+      expect(map.constructor).toBe(Object);
+      expect(Object.getOwnPropertyNames(map)).toEqual(Object.keys(map));
+    }
+    expect(value).toStrictEqual({ a: '1', b: { c: '2' }, d: {}, e: [{ f: '3' }] });
+    expect(structuredClone(value)).toStrictEqual(value);
+  });
+
   it('keys that shadow Object.prototype members are ordinary keys', () => {
     expect(parse('{toString:1,hasOwnProperty:2,valueOf:3}')).toEqual({ toString: '1', hasOwnProperty: '2', valueOf: '3' });
   });
