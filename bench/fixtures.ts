@@ -269,8 +269,17 @@ export const FIXTURE_DESCRIPTIONS: Record<string, string> = {
   numbers: '100,000 integers, amounts and doubles',
 };
 
+/**
+ * The text as a request body arrives: one flat string decoded from bytes. Text built by
+ * concatenation is a rope, and even after V8 flattens it on first read every character access
+ * goes through the rope's node, which slows a JavaScript reader (not JSON.parse) by ~10 %.
+ */
+function asReceived(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 function fixture(name: string, value: Plain): Fixture {
-  return { name, description: FIXTURE_DESCRIPTIONS[name]!, value, jsv: referenceJsv(value), json: JSON.stringify(value) };
+  return { name, description: FIXTURE_DESCRIPTIONS[name]!, value, jsv: asReceived(referenceJsv(value)), json: asReceived(JSON.stringify(value)) };
 }
 
 /** The benchmark fixtures by name; each is built only when asked for. */
@@ -308,5 +317,5 @@ export function scalingText(megabytes: number): { jsv: string; items: number } {
     parts.push(text);
     size += text.length + 1;
   }
-  return { jsv: `[${parts.join(',')}]`, items: parts.length };
+  return { jsv: asReceived(`[${parts.join(',')}]`), items: parts.length };
 }

@@ -11,7 +11,7 @@
 import { errorAt, JsvError } from '../errors/jsv-error.js';
 import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
-import { setOwn, type JsvMap, type JsvValue } from './value.js';
+import { PlainRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
 
 /** Where a value stands; it decides which characters end a bare value. */
 export const TOP = 0;
@@ -84,15 +84,6 @@ export function describeChar(text: string, offset: number): string {
   if (cp < 32 || cp === 0x7f) return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return `'${String.fromCodePoint(cp)}'`;
 }
-
-/**
- * Maps are built by a constructor whose prototype is Object.prototype, so they are plain objects
- * (same prototype, `constructor === Object`). V8 gives a constructor's objects room for several
- * properties inside the object, where an object made by `{}` moves its fifth and later
- * properties to a separate store, regrown as keys arrive.
- */
-const PlainRecord = function PlainRecord() {} as unknown as new () => JsvMap;
-PlainRecord.prototype = Object.prototype;
 
 export class Scanner {
   readonly text: string;

@@ -14,6 +14,15 @@ export function isJsvMap(value: JsvValue): value is JsvMap {
 }
 
 /**
+ * Makes the maps that reading builds. Its prototype is Object.prototype, so they are plain objects
+ * (same prototype, `constructor === Object`). V8 gives a constructor's objects room for several
+ * properties inside the object, where an object made by `{}` moves its fifth and later properties
+ * to a separate store, regrown as keys arrive.
+ */
+export const PlainRecord = function PlainRecord() {} as unknown as new () => JsvMap;
+PlainRecord.prototype = Object.prototype;
+
+/**
  * Stores `key` as an own data property. Plain assignment of `__proto__` would replace the
  * object's prototype (prototype pollution); `constructor` and `prototype` are safe to assign.
  */

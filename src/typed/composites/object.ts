@@ -7,7 +7,7 @@
  * default (§3.3).
  */
 import { EMPTY, IN_MAP, MAP } from '../../syntax/scanner.js';
-import { setOwn } from '../../syntax/value.js';
+import { PlainRecord, setOwn } from '../../syntax/value.js';
 import { defaultFactory } from '../defaults.js';
 import { describeValue } from '../encoding.js';
 import { foldCase, writtenNames } from '../text-case.js';
@@ -135,7 +135,7 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       const sc = d.scanner;
       if (kind !== MAP) return d.wrongShape(ctx, kind, expected);
       const open = sc.start;
-      const result: Record<string, unknown> = {};
+      const result: Record<string, unknown> = new PlainRecord();
       let seen = 0;
       let expect = 0;
       let unknown: Set<string> | undefined;
