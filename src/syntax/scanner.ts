@@ -46,9 +46,10 @@ for (const c of ':,{}[]"') ENDS_KEY[c.charCodeAt(0)] = 1;
  * changes a result: a key is only ever returned after its text was compared with the input.
  *
  * `recentKeys` holds bare keys by a hash of their text; `successors` maps a key to the key that
- * followed it in the same map last time, so the next key is checked in one pass, without hashing.
+ * followed it in a map last time, so the next key is checked in one compare, without a scan or a
+ * hash. Both are bounded: a slot is overwritten, the map cleared when full.
  */
-const RECENT_KEYS = 1024;
+const RECENT_KEYS = 4096;
 const MAX_REMEMBERED_KEY = 40;
 const MAX_SUCCESSORS = 4096;
 const recentKeys: string[] = new Array<string>(RECENT_KEYS).fill('');
@@ -98,6 +99,8 @@ export class Scanner {
   readonly tolerant: boolean;
   readonly maxDepth: number;
   depth = 0;
+  /** Per depth: the last key read in the map open there, if it is one to remember. */
+  private readonly lastKeys: (string | undefined)[] = [];
   /** Per terminator slot: where it next occurs, and the offset that search started at. */
   private readonly terminatorAt = [-1, -1, -1];
   private readonly terminatorFrom = [0, 0, 0];
@@ -226,6 +229,7 @@ export class Scanner {
   openMap(): boolean {
     const open = this.pos;
     this.enter(open);
+    this.lastKeys[this.depth] = undefined;
     this.pos = open + 1;
     // Blanks before a key are skipped in both modes: ServiceStack trims object keys.
     this.skipBlanks();
@@ -255,24 +259,25 @@ export class Scanner {
   /**
    * Reads a map key and the `:` after it. A key is quoted, a brace-balanced map (kept as its raw
    * text, as ServiceStack accepts it), or bare text up to `:`; blanks around it are not part of it.
-   * `previous` is the key read before it in the same map, if any: the key that followed it last
-   * time is tried first (see `successors`).
+   * The key that followed the previous one last time is tried first (see `recentKeys`).
    */
-  readKey(previous?: string): string {
+  readKey(): string {
     this.skipBlanks();
     const text = this.text;
     const start = this.pos;
     this.keyStart = start;
-    if (previous !== undefined) {
-      // A remembered bare key has no terminator in it and no blank at its end, so when its text
-      // and then ':' stand here, the full scan below would read exactly it.
-      const expected = successors.get(previous);
-      if (expected !== undefined && spelledAt(text, start, expected) && text.charCodeAt(start + expected.length) === COLON) {
-        this.keyEnd = start + expected.length;
-        this.pos = this.keyEnd + 1;
-        return expected;
-      }
+    const depth = this.depth;
+    const previous = this.lastKeys[depth];
+    const expected = previous === undefined ? undefined : successors.get(previous);
+    // A remembered bare key has no terminator in it and no blank at its end, so when its text and
+    // then ':' stand here, the full scan below would read exactly it.
+    if (expected !== undefined && spelledAt(text, start, expected) && text.charCodeAt(start + expected.length) === COLON) {
+      this.lastKeys[depth] = expected;
+      this.keyEnd = start + expected.length;
+      this.pos = this.keyEnd + 1;
+      return expected;
     }
+    let remembered: string | undefined;
     const c = text.charCodeAt(start);
     let key: string;
     if (c === QUOTE) {
@@ -306,8 +311,8 @@ export class Scanner {
       }
       this.pos = pos;
       if (end === pos && end - start <= MAX_REMEMBERED_KEY) {
-        key = recentKey(text, start, end, hash);
-        if (previous !== undefined && previous.length <= MAX_REMEMBERED_KEY) {
+        key = remembered = recentKey(text, start, end, hash);
+        if (previous !== undefined) {
           if (successors.size >= MAX_SUCCESSORS) successors.clear();
           successors.set(previous, key);
         }
@@ -315,6 +320,7 @@ export class Scanner {
         key = text.slice(start, end);
       }
     }
+    this.lastKeys[depth] = remembered;
     this.keyEnd = c === QUOTE || c === LBRACE ? this.pos : start + key.length;
     this.skipBlanks();
     const colon = this.pos;
@@ -430,9 +436,8 @@ export class Scanner {
           } else {
             setOwn(container, keys[top]!, value);
             if (this.nextEntry()) {
-              const previous = keys[top];
               keys[top] = undefined;
-              const key = this.readKey(previous);
+              const key = this.readKey();
               if (Object.prototype.hasOwnProperty.call(container, key)) {
                 throw this.fail(this.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
               }

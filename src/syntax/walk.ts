@@ -67,13 +67,12 @@ export function* walkJsv(scanner: Scanner, sink: JsvSink): Generator<void, void,
 
   const readKey = (): void => {
     const top = stack.length - 1;
-    const previous = keys[top];
     keys[top] = undefined;
     // Where the key's spelling starts (readKey skips blanks first). Not scanner.keyStart: a key
     // that is itself a map reads keys of its own, which move keyStart inside it.
     let rawStart = scanner.pos;
     while (isBlank(text.charCodeAt(rawStart))) rawStart++;
-    const key = scanner.readKey(previous);
+    const key = scanner.readKey();
     const keysSeen = seen[top]!;
     if (keysSeen.has(key)) throw scanner.fail(scanner.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
     keysSeen.add(key);

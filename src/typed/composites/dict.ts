@@ -77,11 +77,9 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
       const record: Record<string, unknown> | undefined = asMap ? undefined : {};
       const level = d.level;
       d.level = level + 1;
-      let previous: string | undefined;
       if (sc.openMap()) {
         do {
-          const keyText = sc.readKey(previous);
-          previous = keyText;
+          const keyText = sc.readKey();
           d.keys[level] = keyText;
           let key: unknown = keyText;
           if (keyCodec !== undefined) {

@@ -143,11 +143,9 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       const level = d.level;
       const keys = d.keys;
       d.level = level + 1;
-      let previous: string | undefined;
       if (sc.openMap()) {
         do {
-          const key = sc.readKey(previous);
-          previous = key;
+          const key = sc.readKey();
           // Members usually arrive in declaration order: try the one after the last first.
           const next = members[expect];
           const member = next !== undefined && next.name === key ? next : (exact.get(key) ?? folded.get(foldCase(key)));
