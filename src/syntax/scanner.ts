@@ -96,6 +96,8 @@ export class Scanner {
   keyEnd = 0;
   /** End of the last bare value, after tolerant trimming. */
   end = 0;
+  /** Whether the last quoted string had a `""` in it. */
+  doubledQuotes = false;
   readonly tolerant: boolean;
   readonly maxDepth: number;
   depth = 0;
@@ -153,16 +155,21 @@ export class Scanner {
     return BARE;
   }
 
-  /** Offset just past the closing quote of the quoted string that opens at `open`. */
+  /**
+   * Offset just past the closing quote of the quoted string that opens at `open`; sets
+   * `doubledQuotes` when a `""` stands inside it.
+   */
   quotedEnd(open: number): number {
     const text = this.text;
     let i = open + 1;
+    this.doubledQuotes = false;
     for (;;) {
       const q = text.indexOf('"', i);
       if (q < 0) {
         throw this.fail(open, 'UNTERMINATED_STRING', 'Unterminated quoted string: no closing \'"\' before the end of input (write a literal quote as "")');
       }
       if (text.charCodeAt(q + 1) !== QUOTE) return q + 1;
+      this.doubledQuotes = true;
       i = q + 2;
     }
   }
@@ -173,7 +180,7 @@ export class Scanner {
     const close = this.quotedEnd(open);
     this.pos = close;
     const inner = this.text.slice(open + 1, close - 1);
-    return inner.indexOf('"') < 0 ? inner : inner.replaceAll('""', '"');
+    return this.doubledQuotes ? inner.replaceAll('""', '"') : inner;
   }
 
   /**
@@ -448,8 +455,9 @@ export class Scanner {
           }
           containers.pop();
           keys.pop();
+          // What follows the closed container belongs to the one it closed into.
+          ctx = typeof containers[containers.length - 1] === 'number' ? IN_LIST : IN_MAP;
         }
-        ctx = typeof containers[containers.length - 1] === 'number' ? IN_LIST : IN_MAP;
       }
     } catch (error) {
       this.depth = baseDepth;
