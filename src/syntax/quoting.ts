@@ -35,3 +35,22 @@ export function quote(text: string): string {
 export function encodeString(text: string): string {
   return needsQuotes(text) ? quote(text) : text;
 }
+
+/**
+ * `,Name:` for each map key seen lately. Records of one type repeat the same keys, and appending
+ * the same string object again beats quoting and concatenating it anew (about a quarter of the
+ * time on the customer fixtures). Cleared when full, so odd keys cannot grow it for ever.
+ */
+const ENTRY_HEADS = new Map<string, string>();
+const ENTRY_HEADS_LIMIT = 4096;
+
+/** The text before a map entry's value after another entry: `,` + the key as written + `:`. */
+export function entryHead(key: string): string {
+  let head = ENTRY_HEADS.get(key);
+  if (head === undefined) {
+    if (ENTRY_HEADS.size >= ENTRY_HEADS_LIMIT) ENTRY_HEADS.clear();
+    head = ',' + encodeString(key) + ':';
+    ENTRY_HEADS.set(key, head);
+  }
+  return head;
+}

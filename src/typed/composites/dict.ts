@@ -5,7 +5,7 @@
  * moves integer-like keys such as `"1"` to the front. Keys are case-sensitive and may be typed with a
  * scalar key schema. Entries whose value is null are left out on write, as ServiceStack does.
  */
-import { encodeString } from '../../syntax/quoting.js';
+import { encodeString, entryHead } from '../../syntax/quoting.js';
 import { EMPTY, IN_MAP, MAP } from '../../syntax/scanner.js';
 import { setOwn } from '../../syntax/value.js';
 import { describeValue } from '../encoding.js';
@@ -143,9 +143,14 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
     const writeEntry = (e: Parameters<Encoder>[0], level: number, key: unknown, item: unknown, first: boolean): boolean => {
       if (item === null || item === undefined) return false;
       e.keys[level] = typeof key === 'string' || typeof key === 'number' ? key : String(key);
-      const keyText = writeKey(e, key);
-      if (keyText === undefined) return false;
-      e.out += first ? keyText + ':' : ',' + keyText + ':';
+      if (keyCodec === undefined && typeof key === 'string') {
+        // Plain string keys repeat across records: their written form is cached.
+        e.out += first ? entryHead(key).slice(1) : entryHead(key);
+      } else {
+        const keyText = writeKey(e, key);
+        if (keyText === undefined) return false;
+        e.out += first ? keyText + ':' : ',' + keyText + ':';
+      }
       encode(e, item);
       e.cut();
       return true;
@@ -163,7 +168,11 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
         for (const [key, item] of value as Map<unknown, unknown>) if (writeEntry(e, level, key, item, first)) first = false;
       } else {
         const record = value as Record<string, unknown>;
-        for (const key of Object.keys(record)) if (writeEntry(e, level, key, record[key], first)) first = false;
+        // for-in with an own-property test lists what Object.keys lists, in the same order, without
+        // allocating the key array.
+        for (const key in record) {
+          if (Object.prototype.hasOwnProperty.call(record, key) && writeEntry(e, level, key, record[key], first)) first = false;
+        }
       }
       e.out += '}';
       e.level = level;
