@@ -184,12 +184,17 @@ function scalingTable(): string {
 }
 
 const machine = describeMachine();
-const selected = (c: Contender) => filter === undefined || FIXTURE_NAMES.some((f) => filter.test(cellKey(c.operation, f, c.id)));
 
 if (!args['scaling-only']) {
-  const workers = await startWorkers(CONTENDERS.filter(selected));
-  await runRounds(workers, FIXTURE_NAMES, rounds, 2, 'bench');
-  for (const worker of workers) worker.stop();
+  // One fixture at a time, with a fresh process per contender: what one fixture leaves behind (the
+  // heap of a 17 MB document, code V8 optimized while a long list ran) must not weigh on the next.
+  for (const fixture of FIXTURE_NAMES) {
+    const contenders = CONTENDERS.filter((c) => filter === undefined || filter.test(cellKey(c.operation, fixture, c.id)));
+    if (contenders.length === 0) continue;
+    const workers = await startWorkers(contenders);
+    await runRounds(workers, [fixture], rounds, 2, `bench ${fixture}`);
+    for (const worker of workers) worker.stop();
+  }
 }
 const scalingSelected = !args['no-scaling'] && (filter === undefined || filter.test('parse/scale-1mb jsvkit'));
 if (scalingSelected) {
@@ -202,7 +207,7 @@ if (scalingSelected) {
 
 const targets = checkTargets(measured(), results);
 let report = `## Results\n\nMeasured ${machineLine(machine)}.\n\n`;
-report += `Method: ${rounds} interleaved rounds of ~${time} ms (at least 2 calls) per contender and fixture, each contender in its own Node process; `;
+report += `Method: ${rounds} interleaved rounds of ~${time} ms (at least 2 calls) per contender and fixture, each contender in a fresh Node process for each fixture; `;
 report += `a cell is the median of the per-round medians (± shows half the spread between rounds when it exceeds 15 %). Fixtures: `;
 report += FIXTURE_NAMES.map((f) => `\`${f}\` (${FIXTURE_DESCRIPTIONS[f]})`).join(', ') + '.\n';
 report += tables();
