@@ -393,11 +393,8 @@ export class Scanner {
    */
   readValue(context: Context): JsvValue {
     const baseDepth = this.depth;
-    // The open containers, innermost last: a map is its object; a list is the index in `items`
-    // where its elements start. A list becomes an exact-size array when it closes, because a `[]`
-    // grown by push keeps spare capacity: on a list of records that was a third more heap and GC.
-    const containers: (JsvMap | number)[] = [];
-    const items: JsvValue[] = [];
+    // The open containers, innermost last: a map is its object, a list its array.
+    const containers: (JsvMap | JsvValue[])[] = [];
     // The key being read in each open map; undefined while the key itself is being scanned.
     const keys: (string | undefined)[] = [];
     let ctx: Context = context;
@@ -417,7 +414,7 @@ export class Scanner {
           value = {};
         } else if (kind === LIST) {
           if (this.openList()) {
-            containers.push(items.length);
+            containers.push([]);
             keys.push(undefined);
             ctx = IN_LIST;
             continue;
@@ -435,11 +432,12 @@ export class Scanner {
           const top = containers.length - 1;
           if (top < 0) return value;
           const container = containers[top]!;
-          if (typeof container === 'number') {
-            items.push(value);
+          if (Array.isArray(container)) {
+            container.push(value);
             if (this.nextItem()) break;
-            value = items.slice(container);
-            items.length = container;
+            // A `[]` grown by push keeps room for 16 more items: a short list is copied to its
+            // exact size (on a list of records, spare room was a third more heap and GC).
+            value = container.length < SHORT_LIST ? container.slice() : container;
           } else {
             setOwn(container, keys[top]!, value);
             if (this.nextEntry()) {
@@ -456,13 +454,13 @@ export class Scanner {
           containers.pop();
           keys.pop();
           // What follows the closed container belongs to the one it closed into.
-          ctx = typeof containers[containers.length - 1] === 'number' ? IN_LIST : IN_MAP;
+          ctx = Array.isArray(containers[containers.length - 1]) ? IN_LIST : IN_MAP;
         }
       }
     } catch (error) {
       this.depth = baseDepth;
       if (error instanceof JsvError && error.path === undefined && containers.length > 0) {
-        throw withPath(error, containers, items.length, keys);
+        throw withPath(error, containers, keys);
       }
       throw error;
     }
@@ -474,13 +472,11 @@ export function duplicateKeyReason(key: string): string {
 }
 
 const MAX_PATH_SEGMENTS = 32;
+/** Lists shorter than this are copied to their exact size when they close (see `readValue`). */
+const SHORT_LIST = 32;
 
-/**
- * Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. A list
- * container is its first item's index in the item stack (see `readValue`), so its current index is
- * the count of items above that, up to where the next open list starts.
- */
-function withPath(error: JsvError, containers: (JsvMap | number)[], itemCount: number, keys: (string | undefined)[]): JsvError {
+/** Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. */
+function withPath(error: JsvError, containers: (JsvMap | JsvValue[])[], keys: (string | undefined)[]): JsvError {
   let path = '';
   // Deep documents keep the last levels only, so an error message stays readable.
   const first = containers.length > MAX_PATH_SEGMENTS ? containers.length - MAX_PATH_SEGMENTS : 0;
@@ -488,20 +484,12 @@ function withPath(error: JsvError, containers: (JsvMap | number)[], itemCount: n
   for (let i = first; i < containers.length; i++) {
     const container = containers[i]!;
     const key = keys[i];
-    if (typeof container === 'number') path += `[${nextListStart(containers, i + 1, itemCount) - container}]`;
+    if (Array.isArray(container)) path += `[${container.length}]`;
     else if (key === undefined) break;
     else path += formatPathKey(key, path === '');
   }
   if (path === '') return error;
   return new JsvError({ code: error.code, reason: error.reason, offset: error.offset, line: error.line, column: error.column, path });
-}
-
-function nextListStart(containers: (JsvMap | number)[], from: number, itemCount: number): number {
-  for (let i = from; i < containers.length; i++) {
-    const container = containers[i]!;
-    if (typeof container === 'number') return container;
-  }
-  return itemCount;
 }
 
 /** `a.b`, or `["a b"]` for keys that are not plain identifiers. */
