@@ -10,6 +10,7 @@
  */
 import { errorAt, JsvError } from '../errors/jsv-error.js';
 import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
+import { ListBuilder } from './list-builder.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
 import { PlainRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
 
@@ -393,8 +394,8 @@ export class Scanner {
    */
   readValue(context: Context): JsvValue {
     const baseDepth = this.depth;
-    // The open containers, innermost last: a map is its object, a list its array.
-    const containers: (JsvMap | JsvValue[])[] = [];
+    // The open containers, innermost last: a map is its object, a list the builder of its array.
+    const containers: (JsvMap | ListBuilder<JsvValue>)[] = [];
     // The key being read in each open map; undefined while the key itself is being scanned.
     const keys: (string | undefined)[] = [];
     let ctx: Context = context;
@@ -414,7 +415,7 @@ export class Scanner {
           value = {};
         } else if (kind === LIST) {
           if (this.openList()) {
-            containers.push([]);
+            containers.push(new ListBuilder());
             keys.push(undefined);
             ctx = IN_LIST;
             continue;
@@ -432,12 +433,10 @@ export class Scanner {
           const top = containers.length - 1;
           if (top < 0) return value;
           const container = containers[top]!;
-          if (Array.isArray(container)) {
+          if (container instanceof ListBuilder) {
             container.push(value);
             if (this.nextItem()) break;
-            // A `[]` grown by push keeps room for 16 more items: a short list is copied to its
-            // exact size (on a list of records, spare room was a third more heap and GC).
-            value = container.length < SHORT_LIST ? container.slice() : container;
+            value = container.finish();
           } else {
             setOwn(container, keys[top]!, value);
             if (this.nextEntry()) {
@@ -454,7 +453,7 @@ export class Scanner {
           containers.pop();
           keys.pop();
           // What follows the closed container belongs to the one it closed into.
-          ctx = Array.isArray(containers[containers.length - 1]) ? IN_LIST : IN_MAP;
+          ctx = containers[containers.length - 1] instanceof ListBuilder ? IN_LIST : IN_MAP;
         }
       }
     } catch (error) {
@@ -472,11 +471,9 @@ export function duplicateKeyReason(key: string): string {
 }
 
 const MAX_PATH_SEGMENTS = 32;
-/** Lists shorter than this are copied to their exact size when they close (see `readValue`). */
-const SHORT_LIST = 32;
 
 /** Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. */
-function withPath(error: JsvError, containers: (JsvMap | JsvValue[])[], keys: (string | undefined)[]): JsvError {
+function withPath(error: JsvError, containers: (JsvMap | ListBuilder<JsvValue>)[], keys: (string | undefined)[]): JsvError {
   let path = '';
   // Deep documents keep the last levels only, so an error message stays readable.
   const first = containers.length > MAX_PATH_SEGMENTS ? containers.length - MAX_PATH_SEGMENTS : 0;
@@ -484,7 +481,7 @@ function withPath(error: JsvError, containers: (JsvMap | JsvValue[])[], keys: (s
   for (let i = first; i < containers.length; i++) {
     const container = containers[i]!;
     const key = keys[i];
-    if (Array.isArray(container)) path += `[${container.length}]`;
+    if (container instanceof ListBuilder) path += `[${container.length}]`;
     else if (key === undefined) break;
     else path += formatPathKey(key, path === '');
   }

@@ -4,6 +4,7 @@
  * loses a slot (R15, R16) or its writer writes text that reads back differently (W1–W3), jsvkit
  * reports instead.
  */
+import { ListBuilder } from '../../syntax/list-builder.js';
 import { numberListAsJson } from '../../syntax/number-text.js';
 import { BARE, EMPTY, IN_LIST, LIST } from '../../syntax/scanner.js';
 import { describeValue } from '../encoding.js';
@@ -39,7 +40,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     return (d, ctx, kind) => {
       const sc = d.scanner;
       if (kind !== LIST) return d.wrongShape(ctx, kind, expected);
-      const list: unknown[] = [];
+      const list = new ListBuilder<unknown>();
       const level = d.level;
       d.level = level + 1;
       if (sc.openList()) {
@@ -75,7 +76,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
         }
       }
       d.level = level;
-      return list;
+      return list.finish();
     };
   }
 
