@@ -48,7 +48,7 @@ describe('ListBuilder', () => {
       parse(`[${numbers.join(',')},{a:1,a:2}]`);
       expect.unreachable();
     } catch (error) {
-      expect(isJsvError(error) && [error.code, error.path]).toEqual(['DUPLICATE_KEY', '[9000].a']);
+      expect(isJsvError(error) && [error.code, error.path]).toEqual(['DUPLICATE_KEY', '[9000]']);
     }
   });
 });
