@@ -10,7 +10,7 @@
  */
 import { errorAt, JsvError } from '../errors/jsv-error.js';
 import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
-import { ListBuilder } from './list-builder.js';
+import { finishList, LIST_CHUNK } from './list-builder.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
 import { PlainRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
 
@@ -394,8 +394,10 @@ export class Scanner {
    */
   readValue(context: Context): JsvValue {
     const baseDepth = this.depth;
-    // The open containers, innermost last: a map is its object, a list the builder of its array.
-    const containers: (JsvMap | ListBuilder<JsvValue>)[] = [];
+    // The open containers, innermost last: a map is its object, a list the chunk of its items
+    // being filled, with the full chunks set aside in `fullChunks` (see list-builder.ts).
+    const containers: (JsvMap | JsvValue[])[] = [];
+    const fullChunks: (JsvValue[][] | undefined)[] = [];
     // The key being read in each open map; undefined while the key itself is being scanned.
     const keys: (string | undefined)[] = [];
     let ctx: Context = context;
@@ -415,7 +417,8 @@ export class Scanner {
           value = {};
         } else if (kind === LIST) {
           if (this.openList()) {
-            containers.push(new ListBuilder());
+            containers.push([]);
+            fullChunks[containers.length - 1] = undefined;
             keys.push(undefined);
             ctx = IN_LIST;
             continue;
@@ -433,10 +436,15 @@ export class Scanner {
           const top = containers.length - 1;
           if (top < 0) return value;
           const container = containers[top]!;
-          if (container instanceof ListBuilder) {
+          if (Array.isArray(container)) {
             container.push(value);
+            if (container.length === LIST_CHUNK) {
+              (fullChunks[top] ??= []).push(container);
+              containers[top] = [];
+            }
             if (this.nextItem()) break;
-            value = container.finish();
+            value = finishList(containers[top] as JsvValue[], fullChunks[top]);
+            fullChunks[top] = undefined;
           } else {
             setOwn(container, keys[top]!, value);
             if (this.nextEntry()) {
@@ -453,13 +461,13 @@ export class Scanner {
           containers.pop();
           keys.pop();
           // What follows the closed container belongs to the one it closed into.
-          ctx = containers[containers.length - 1] instanceof ListBuilder ? IN_LIST : IN_MAP;
+          ctx = Array.isArray(containers[containers.length - 1]) ? IN_LIST : IN_MAP;
         }
       }
     } catch (error) {
       this.depth = baseDepth;
       if (error instanceof JsvError && error.path === undefined && containers.length > 0) {
-        throw withPath(error, containers, keys);
+        throw withPath(error, containers, fullChunks, keys);
       }
       throw error;
     }
@@ -473,7 +481,7 @@ export function duplicateKeyReason(key: string): string {
 const MAX_PATH_SEGMENTS = 32;
 
 /** Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. */
-function withPath(error: JsvError, containers: (JsvMap | ListBuilder<JsvValue>)[], keys: (string | undefined)[]): JsvError {
+function withPath(error: JsvError, containers: (JsvMap | JsvValue[])[], fullChunks: (JsvValue[][] | undefined)[], keys: (string | undefined)[]): JsvError {
   let path = '';
   // Deep documents keep the last levels only, so an error message stays readable.
   const first = containers.length > MAX_PATH_SEGMENTS ? containers.length - MAX_PATH_SEGMENTS : 0;
@@ -481,7 +489,7 @@ function withPath(error: JsvError, containers: (JsvMap | ListBuilder<JsvValue>)[
   for (let i = first; i < containers.length; i++) {
     const container = containers[i]!;
     const key = keys[i];
-    if (container instanceof ListBuilder) path += `[${container.length}]`;
+    if (Array.isArray(container)) path += `[${(fullChunks[i]?.length ?? 0) * LIST_CHUNK + container.length}]`;
     else if (key === undefined) break;
     else path += formatPathKey(key, path === '');
   }

@@ -4,7 +4,7 @@
  * loses a slot (R15, R16) or its writer writes text that reads back differently (W1–W3), jsvkit
  * reports instead.
  */
-import { ListBuilder } from '../../syntax/list-builder.js';
+import { finishList, LIST_CHUNK } from '../../syntax/list-builder.js';
 import { numberListAsJson } from '../../syntax/number-text.js';
 import { BARE, EMPTY, IN_LIST, LIST } from '../../syntax/scanner.js';
 import { describeValue } from '../encoding.js';
@@ -40,7 +40,9 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     return (d, ctx, kind) => {
       const sc = d.scanner;
       if (kind !== LIST) return d.wrongShape(ctx, kind, expected);
-      const list = new ListBuilder<unknown>();
+      // The chunk being filled and the full ones set aside (see list-builder.ts).
+      let list: unknown[] = [];
+      let full: unknown[][] | undefined;
       const level = d.level;
       d.level = level + 1;
       if (sc.openList()) {
@@ -51,20 +53,25 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
         do {
           d.keys[level] = i++;
           const itemKind = sc.valueStart(IN_LIST);
+          // Null when the item is not read (once an issue is reported, the list is not returned).
+          let item: unknown = null;
           if (itemKind === EMPTY) {
             if (!nullable) d.report('NULL_ELEMENT', `Empty list slot, but the elements (${element.name}) are not nullable; mark the element schema .nullable() to allow null`, sc.start);
-            list.push(null);
             trailing++;
             lastEmpty = sc.start;
           } else if (itemKind === BARE && nullToken && d.tolerant && sc.text.startsWith('null', sc.start)) {
             const start = sc.start;
             const text = sc.readBare(IN_LIST);
-            if (text === 'null') list.push(null);
-            else d.report('INVALID_TYPE', `Expected ${element.name} ({…}), found ${JSON.stringify(text.slice(0, 24))}`, start);
+            if (text !== 'null') d.report('INVALID_TYPE', `Expected ${element.name} ({…}), found ${JSON.stringify(text.slice(0, 24))}`, start);
             trailing = 0;
           } else {
-            list.push(decode(d, IN_LIST, itemKind));
+            item = decode(d, IN_LIST, itemKind);
             trailing = 0;
+          }
+          list.push(item);
+          if (list.length === LIST_CHUNK) {
+            (full ??= []).push(list);
+            list = [];
           }
         } while (sc.nextItem());
         if (trailing > 0 && mapLike) {
@@ -76,7 +83,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
         }
       }
       d.level = level;
-      return list.finish();
+      return finishList(list, full);
     };
   }
 
