@@ -223,6 +223,26 @@ export class Scanner {
     return at;
   }
 
+  /**
+   * Ends the bare value at the cursor at `end` when that is where `bareEnd` would end it: a
+   * terminator of `context` stands there (or the text ends), and no blank before it is trimmed.
+   * The caller vouches that no terminator lies between the value's start and `end`. Moves the
+   * cursor as `bareEnd` does; false (nothing moved) otherwise.
+   */
+  bareEndsAt(context: Context, end: number): boolean {
+    const text = this.text;
+    if (end <= this.start) return false;
+    if (end < text.length) {
+      if (context === TOP) return false;
+      const c = text.charCodeAt(end);
+      if (c !== COMMA && c !== RBRACE && (c !== RBRACKET || context !== IN_LIST)) return false;
+    }
+    if (this.tolerant && isBlank(text.charCodeAt(end - 1))) return false;
+    this.pos = end;
+    this.end = end;
+    return true;
+  }
+
   readBare(context: Context): string {
     return this.text.slice(this.start, this.bareEnd(context));
   }

@@ -19,6 +19,12 @@ export interface ScalarCodec<T> {
    * every value of a long list out of the document.
    */
   readonly readInPlace?: (text: string, start: number, end: number) => T | undefined;
+  /**
+   * Where the text `readInPlace` takes would end if it starts at `start` (e.g. past a number's
+   * digits). When a terminator stands right there, the value's extent is known without
+   * searching ahead for one.
+   */
+  readonly inPlaceEnd?: (text: string, start: number) => number;
   /** The text written, final (already quoted where needed); may throw `ScalarError`. */
   readonly write: (value: T) => string;
   /** Whether a JavaScript value is of this type (checked before `write`). */
@@ -47,14 +53,15 @@ export class ScalarSchema<T> extends SchemaBase {
   }
 
   protected compileDecoder(): Decoder {
-    const { read, readInPlace, expected } = this.codec;
+    const { read, readInPlace, inPlaceEnd, expected } = this.codec;
     return (d, ctx, kind) => {
       const sc = d.scanner;
       let text: string;
       if (kind === BARE) {
         if (readInPlace === undefined) text = sc.readBare(ctx);
         else {
-          const end = sc.bareEnd(ctx);
+          let end = inPlaceEnd === undefined ? -1 : inPlaceEnd(sc.text, sc.start);
+          if (!sc.bareEndsAt(ctx, end)) end = sc.bareEnd(ctx);
           const value = readInPlace(sc.text, sc.start, end);
           if (value !== undefined) return value;
           text = sc.text.slice(sc.start, end);

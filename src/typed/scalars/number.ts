@@ -101,6 +101,20 @@ export function readPlainDouble(text: string, start = 0, end = text.length): num
   return negative ? -magnitude : magnitude;
 }
 
+/** The characters of the text `readPlainDouble` reads, indexed by char code. */
+const PLAIN_NUMBER_CHARS = new Uint8Array(128);
+for (const c of '0123456789-+.eE') PLAIN_NUMBER_CHARS[c.charCodeAt(0)] = 1;
+
+/** The first offset from `start` that cannot be part of the text `readPlainDouble` reads. @internal */
+export function plainNumberEnd(text: string, start: number): number {
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || PLAIN_NUMBER_CHARS[c] !== 1) break;
+  }
+  return i;
+}
+
 /**
  * Reads a `double`: blanks, a sign, `.25`, `7.`, exponents, `,` grouping in the integer part,
  * `NaN`, `Infinity` and `-Infinity` (any case, as .NET Core). `-0` keeps its sign; a value too large
