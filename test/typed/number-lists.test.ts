@@ -50,3 +50,45 @@ describe('plain number text (the fast path of t.number() and readDouble)', () =>
     expect(parse('[ 7. , +1,1E+999,-1E-999]', t.array(t.number()))).toEqual([7, 1, Infinity, -0]);
   });
 });
+
+describe('where a number in a document ends', () => {
+  // Number text, then what may follow it before the terminator: blanks, letters, more digits.
+  const item = fc
+    .tuple(fc.constantFrom('1', '-2', '0.5', '1E+17', '12.5e-3', '7.', '1,000', 'x', ''), fc.constantFrom('', ' ', '\t', 'x', '5', ' 5', 'e', ':', '"', ']'))
+    .map(([number, tail]) => number + tail)
+    // Empty slots follow list rules of their own (jsv-spec R15), not number reading.
+    .filter((text) => text.trim() !== '');
+
+  it('law: t.number() items read as the untyped text of the same document reads with readDouble', () => {
+    const Doubles = t.array(t.number().nullable());
+    const Record = t.object({ n: t.number().nullable(), m: t.number().nullable() });
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 5 }), fc.constantFrom('tolerant', 'strict') as fc.Arbitrary<'tolerant' | 'strict'>, (items, whitespace) => {
+        const expectFrom = (text: string, schema: typeof Doubles | typeof Record, toTyped: (untyped: unknown) => unknown) => {
+          let expected: unknown;
+          try {
+            expected = { value: toTyped(parse(text, { whitespace })) };
+          } catch {
+            expected = 'error';
+          }
+          let actual: unknown;
+          try {
+            actual = { value: parse(text, schema, { whitespace }) };
+          } catch {
+            actual = 'error';
+          }
+          expect({ text, whitespace, actual }).toEqual({ text, whitespace, actual: expected });
+        };
+        const read = (v: unknown) => (v === null ? null : readDouble(v as string));
+        expectFrom(`[${items.join(',')}]`, Doubles, (u) => (u as unknown[]).map(read));
+        // At the top a bare value runs to the end of the text, commas and all ("1,000" is 1000).
+        expectFrom(items.join(','), t.number().nullable() as never, read);
+        expectFrom(`{n:${items[0]},m:${items[items.length - 1]}}`, Record, (u) => {
+          const map = u as Record<string, unknown>;
+          return { n: read(map.n), m: read(map.m) };
+        });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
