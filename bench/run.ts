@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: every contender in its own process, rounds interleaved (each round gives every
- * contender one time slice per fixture, in a rotating order), the median of the per-round medians
- * reported, and each output checked once. Results go to stdout and, for a full run, bench/RESULTS.md.
+ * `npm run bench`: one fixture at a time, every contender in a fresh process for it, rounds
+ * interleaved (each round gives every contender one time slice, in a rotating order), the median of
+ * the per-round medians reported, and each output checked once. Results go to stdout and, for a
+ * full run, bench/RESULTS.md.
  *
  *   npm run bench -- --filter 'parse/(customer|deep)'   regex over "operation/fixture contender"
  *   npm run bench -- --quick                              fewer, shorter rounds
