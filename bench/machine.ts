@@ -24,7 +24,8 @@ export function describeMachine(): Machine {
   const cpus = os.cpus();
   const commit = git(['rev-parse', '--short', 'HEAD']) || 'unknown';
   // Uncommitted edits to the measured code make the commit alone misleading.
-  const dirty = git(['status', '--porcelain', '--', 'src', 'bench']) !== '';
+  // The results files are rewritten by the run itself, so they do not make the code dirty.
+  const dirty = git(['status', '--porcelain', '--', 'src', 'bench', ':!bench/RESULTS.md', ':!bench/MEMORY.md']) !== '';
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
     cores: cpus.length,
