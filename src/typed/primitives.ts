@@ -4,7 +4,7 @@
  * also takes a `{…}` or `[…]` value as its raw text, as ServiceStack does (§3.2).
  */
 import { encodeString } from '../syntax/quoting.js';
-import { BARE, LIST, MAP, QUOTED } from '../syntax/scanner.js';
+import { BARE, LIST, MAP, QUOTED, type Context, type Scanner } from '../syntax/scanner.js';
 import { describeValue } from './encoding.js';
 import { ScalarError } from './scalars/scalar-error.js';
 import { SchemaBase, type Decoder, type Encoder, type SchemaKind, type SchemaTypes } from './schema.js';
@@ -14,17 +14,12 @@ export interface ScalarCodec<T> {
   /** Reads unquoted text; throws `ScalarError`. */
   readonly read: (text: string) => T;
   /**
-   * Reads bare text `text[start, end)` where it stands in the document when it has the form
-   * ServiceStack writes, or returns `undefined` to have `read` take a copy of it. Saves copying
-   * every value of a long list out of the document.
+   * Reads the bare value at the scanner's value start where it stands in the document, when it
+   * has the form ServiceStack writes, leaving the cursor after the value (as `bareEnd` does);
+   * `undefined` has `read` take a copy of the value's text instead. Saves copying every value of
+   * a long list out of the document.
    */
-  readonly readInPlace?: (text: string, start: number, end: number) => T | undefined;
-  /**
-   * Where the text `readInPlace` takes would end if it starts at `start` (e.g. past a number's
-   * digits). When a terminator stands right there, the value's extent is known without
-   * searching ahead for one.
-   */
-  readonly inPlaceEnd?: (text: string, start: number) => number;
+  readonly readBare?: (sc: Scanner, context: Context) => T | undefined;
   /** The text written, final (already quoted where needed); may throw `ScalarError`. */
   readonly write: (value: T) => string;
   /** Whether a JavaScript value is of this type (checked before `write`). */
@@ -53,18 +48,16 @@ export class ScalarSchema<T> extends SchemaBase {
   }
 
   protected compileDecoder(): Decoder {
-    const { read, readInPlace, inPlaceEnd, expected } = this.codec;
+    const { read, readBare, expected } = this.codec;
     return (d, ctx, kind) => {
       const sc = d.scanner;
       let text: string;
       if (kind === BARE) {
-        if (readInPlace === undefined) text = sc.readBare(ctx);
+        if (readBare === undefined) text = sc.readBare(ctx);
         else {
-          let end = inPlaceEnd === undefined ? -1 : inPlaceEnd(sc.text, sc.start);
-          if (!sc.bareEndsAt(ctx, end)) end = sc.bareEnd(ctx);
-          const value = readInPlace(sc.text, sc.start, end);
+          const value = readBare(sc, ctx);
           if (value !== undefined) return value;
-          text = sc.text.slice(sc.start, end);
+          text = sc.text.slice(sc.start, sc.end);
         }
       } else if (kind === QUOTED) text = sc.readQuoted();
       else return d.wrongShape(ctx, kind, expected);

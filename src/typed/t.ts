@@ -12,7 +12,7 @@ import { readBytes, writeBytes } from './scalars/bytes.js';
 import { readChar, writeChar } from './scalars/char.js';
 import { readGuid, writeGuid } from './scalars/guid.js';
 import { readInt, readLong, writeInt, writeLong } from './scalars/integer.js';
-import { plainNumberEnd, readDouble, readFloat, readPlainDouble, writeDouble, writeFloat } from './scalars/number.js';
+import { readBarePlainDouble, readDouble, readFloat, writeDouble, writeFloat } from './scalars/number.js';
 import { readDecimal, writeDecimal } from './scalars/decimal.js';
 import { JsvDateTime, readDate, readDateTime, writeDate, writeDateTime } from './scalars/date-time.js';
 import { JsvTimeSpan, readTimeSpan, writeTimeSpan } from './scalars/time-span.js';
@@ -63,8 +63,7 @@ export function boolean(): ScalarSchema<boolean> {
 export function number(): ScalarSchema<number> {
   return new ScalarSchema<number>('number', 'double', {
     read: readDouble,
-    readInPlace: readPlainDouble,
-    inPlaceEnd: plainNumberEnd,
+    readBare: readBarePlainDouble,
     write: writeDouble,
     is: (value) => typeof value === 'number',
     expected: 'a number',

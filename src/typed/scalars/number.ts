@@ -5,6 +5,7 @@
 import { formatDouble, layout } from '../../syntax/number-text.js';
 import { isUnicodeBlank, show, trimWith } from './blanks.js';
 import { scanNumber, type NumberParts } from './number-syntax.js';
+import type { Context, Scanner } from '../../syntax/scanner.js';
 import { ScalarError } from './scalar-error.js';
 
 function invalid(text: string): ScalarError {
@@ -44,35 +45,36 @@ const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`
 /** Below 2^53 every integer is a double, and `m * 10 + d` stays exact. */
 const EXACT_INTEGER_LIMIT = 2 ** 53;
 
+/** Where the last `scanPlainDouble` stopped: the first offset past the number text it read. */
+let scanEnd = 0;
+
 /**
- * Reads the text .NET writes for a double (`-12.5`, `0.0001`, `1.5E+17`, `1E-05`): an optional `-`,
- * digits, an optional `.` with digits, an optional `E`/`e` with an optional sign and up to three
- * digits, and nothing else. The digits are gathered into an integer `m` and the result is
+ * Reads the text .NET writes for a double (`-12.5`, `0.0001`, `1.5E+17`, `1E-05`) from `start`,
+ * as far as that syntax goes (at most to `limit`), and records where it stopped in `scanEnd`:
+ * an optional `-`, digits, an optional `.` with digits, an optional `E`/`e` with an optional sign
+ * and up to three digits. The digits are gathered into an integer `m` and the result is
  * `m × 10^k` or `m / 10^-k`; while `m` < 2^53 and |k| ≤ 22 both operands are exact, so the one
- * rounding IEEE arithmetic makes gives the correctly rounded double, as `Number()` and .NET Core 3+
- * give (Clinger's fast path). Beyond that `Number(text)` reads it (this syntax means the same to
- * JavaScript). Reading `text` from `start` to `end` in place skips copying the value out of the
- * document and `Number()`'s string conversion, which together cost half of typed parse time on a
- * list of numbers. `undefined` for any other text (blanks, `+`, `,`, `.5`, `7.`, four
- * exponent digits, `NaN`, …), which the full reader takes.
- * @internal
+ * rounding IEEE arithmetic makes gives the correctly rounded double, as `Number()` and .NET Core
+ * 3+ give (Clinger's fast path). Beyond that `Number(text)` reads it (this syntax means the same
+ * to JavaScript). `undefined` when the text there does not have this syntax (`+`, `.5`, `7.`,
+ * four exponent digits, …).
  */
-export function readPlainDouble(text: string, start = 0, end = text.length): number | undefined {
-  const negative = start < end && text.charCodeAt(start) === 0x2d;
+function scanPlainDouble(text: string, start: number, limit: number): number | undefined {
+  const negative = start < limit && text.charCodeAt(start) === 0x2d;
   let i = negative ? start + 1 : start;
   let mantissa = 0;
   let c = 0;
   const intStart = i;
-  for (; i < end; i++) {
+  for (; i < limit; i++) {
     c = text.charCodeAt(i);
     if (c < 0x30 || c > 0x39) break;
     mantissa = mantissa * 10 + (c - 0x30);
   }
   if (i === intStart) return undefined;
   let scale = 0;
-  if (c === 0x2e) {
+  if (i < limit && c === 0x2e) {
     const fracStart = ++i;
-    for (; i < end; i++) {
+    for (; i < limit; i++) {
       c = text.charCodeAt(i);
       if (c < 0x30 || c > 0x39) break;
       mantissa = mantissa * 10 + (c - 0x30);
@@ -80,13 +82,13 @@ export function readPlainDouble(text: string, start = 0, end = text.length): num
     if (i === fracStart) return undefined;
     scale = fracStart - i;
   }
-  if (i < end && (c === 0x45 || c === 0x65)) {
-    c = ++i < end ? text.charCodeAt(i) : 0;
+  if (i < limit && (c === 0x45 || c === 0x65)) {
+    c = ++i < limit ? text.charCodeAt(i) : 0;
     const negativeExponent = c === 0x2d;
     if (c === 0x2d || c === 0x2b) i++;
     const expStart = i;
     let exponent = 0;
-    for (; i < end; i++) {
+    for (; i < limit; i++) {
       c = text.charCodeAt(i);
       if (c < 0x30 || c > 0x39) break;
       exponent = exponent * 10 + (c - 0x30);
@@ -94,25 +96,37 @@ export function readPlainDouble(text: string, start = 0, end = text.length): num
     if (i === expStart || i - expStart > 3) return undefined;
     scale += negativeExponent ? -exponent : exponent;
   }
-  if (i !== end) return undefined;
+  scanEnd = i;
   // More digits or a larger exponent: still plain text, which `Number()` rounds correctly too.
-  if (!(mantissa < EXACT_INTEGER_LIMIT) || scale < -22 || scale > 22) return Number(text.slice(start, end));
+  if (!(mantissa < EXACT_INTEGER_LIMIT) || scale < -22 || scale > 22) return Number(text.slice(start, i));
   const magnitude = scale < 0 ? mantissa / EXACT_POWERS_OF_TEN[-scale]! : mantissa * EXACT_POWERS_OF_TEN[scale]!;
   return negative ? -magnitude : magnitude;
 }
 
-/** The characters of the text `readPlainDouble` reads, indexed by char code. */
-const PLAIN_NUMBER_CHARS = new Uint8Array(128);
-for (const c of '0123456789-+.eE') PLAIN_NUMBER_CHARS[c.charCodeAt(0)] = 1;
+/**
+ * Reads `text[start, end)` when all of it is the number text .NET writes (see `scanPlainDouble`);
+ * `undefined` for any other text (blanks, `+`, `,`, `.5`, `7.`, four exponent digits, `NaN`, …),
+ * which the full reader takes. Reading in place skips copying the value out of the document and
+ * `Number()`'s string conversion, which together cost half of typed parse time on a list of numbers.
+ * @internal
+ */
+export function readPlainDouble(text: string, start = 0, end = text.length): number | undefined {
+  const value = scanPlainDouble(text, start, end);
+  return value !== undefined && scanEnd === end ? value : undefined;
+}
 
-/** The first offset from `start` that cannot be part of the text `readPlainDouble` reads. @internal */
-export function plainNumberEnd(text: string, start: number): number {
-  let i = start;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || PLAIN_NUMBER_CHARS[c] !== 1) break;
-  }
-  return i;
+/**
+ * Reads the bare value at the scanner's value start in place when it is plain number text,
+ * leaving the cursor after the value either way. The number's text usually ends right at a
+ * terminator, which then gives the value's extent without searching ahead for one.
+ * @internal
+ */
+export function readBarePlainDouble(sc: Scanner, context: Context): number | undefined {
+  const text = sc.text;
+  const start = sc.start;
+  const value = scanPlainDouble(text, start, text.length);
+  if (value !== undefined && sc.bareEndsAt(context, scanEnd)) return value;
+  return readPlainDouble(text, start, sc.bareEnd(context));
 }
 
 /**
