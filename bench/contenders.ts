@@ -159,6 +159,25 @@ export const CONTENDERS: Contender[] = [
   },
   {
     operation: 'parse',
+    id: 'JSV.js',
+    // ServiceStack's 2010 browser parser is in no npm package and jsvkit does not ship it: point
+    // JSVJS at a copy of the file (ServiceStack's repository) to race it. The browser script runs
+    // as a function body in this realm (a vm context would slow its every global lookup), with a
+    // stand-in for the `window` it probes.
+    load: async () => {
+      const file = process.env.JSVJS;
+      if (file === undefined || file === '') return 'set JSVJS=/path/to/JSV.js to race ServiceStack\'s 2010 parser (no npm package ships it)';
+      const { readFileSync } = await import('node:fs');
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval
+      const script = new Function('window', `${readFileSync(file, 'utf8')}\n;return typeof JSV === 'undefined' ? undefined : JSV;`);
+      const JSV = script({}) as { parse?: (text: string) => unknown } | undefined;
+      if (JSV === undefined || typeof JSV.parse !== 'function') return `${file} defines no JSV.parse`;
+      const parse = JSV.parse.bind(JSV);
+      return jsvParser((text) => parse(text));
+    },
+  },
+  {
+    operation: 'parse',
     id: 'JSON.parse',
     baseline: true,
     load: async () => (name: string) => {

@@ -217,7 +217,6 @@ report += `\n### Output checks\n\n${checks()}`;
 report += `\n### Targets (issue 3)\n\n${targets}`;
 report += `\n### Not measured\n\n`;
 for (const [key, reason] of unavailable) report += `- \`${key}\`: ${reason}\n`;
-report += `- JSV.js (ServiceStack's 2010 parser): no npm package ships it, and the bench uses only what \`npm ci\` installs, so it is not a contender.\n`;
 
 process.stdout.write(report);
 const out = args.out ?? (filter === undefined && !args.quick && !args['scaling-only'] && !args['no-scaling'] ? new URL('./RESULTS.md', import.meta.url) : undefined);

@@ -26,6 +26,8 @@ export const TARGETS: Target[] = [
   { what: 'stringify ≥ 3× faster than @servicestack/client', operation: 'stringify', contender: 'jsvkit', reference: '@servicestack/client', fixtures: ALL, limit: 1 / 3 },
   { what: 'stringify ≤ 1.25× JSON.stringify', operation: 'stringify', contender: 'jsvkit', reference: 'JSON.stringify', fixtures: ['customer', 'deep', 'strings'], limit: 1.25 },
   { what: 'stringify ≤ 2× JSON.stringify', operation: 'stringify', contender: 'jsvkit', reference: 'JSON.stringify', fixtures: ['customers-10k', 'numbers'], limit: 2 },
+  { what: 'parse ≥ 3× faster than JSV.js', operation: 'parse', contender: 'jsvkit', reference: 'JSV.js', fixtures: ALL, limit: 1 / 3 },
+  { what: 'Chevrotain parse within 2× of JSV.js', operation: 'parse', contender: 'jsvkit chevrotain', reference: 'JSV.js', fixtures: ALL, limit: 2 },
   { what: 'typed parse ≤ 1.3× untyped parse', operation: 'parse', contender: 'jsvkit typed', reference: 'jsvkit', fixtures: ALL, limit: 1.3 },
   { what: 'typed stringify ≤ 1.3× untyped stringify', operation: 'stringify', contender: 'jsvkit typed', reference: 'jsvkit', fixtures: ALL, limit: 1.3 },
 ];
