@@ -42,33 +42,22 @@ for (const c of ':,{}[]"') ENDS_KEY[c.charCodeAt(0)] = 1;
 /**
  * Keys repeat: a document holds many records of one shape, and a server reads the same DTOs all
  * day. Two small process-wide memories let the scanner hand back a key it has seen before rather
- * than a fresh slice. V8 must look every fresh key string up in its string table when it becomes a
- * property (and again for the duplicate check); a remembered key is already there. Neither memory
- * changes a result: a key is only ever returned after its text was compared with the input.
+ * than a fresh string. V8 must look every new key string up in its string table when it becomes a
+ * property (and again for the duplicate check); a remembered key was looked up before. Neither
+ * memory changes a result: a key is only ever returned after its text was compared with the input.
  *
  * `recentKeys` holds bare keys by a hash of their text; `successors` maps a key to the key that
  * followed it in a map last time, so the next key is checked in one compare, without a scan or a
- * hash. Both are bounded: a slot is overwritten, the map cleared when full.
+ * hash. Both are bounded: a slot is overwritten, the map cleared when full. A document whose keys
+ * keep being new (a large dictionary) stops using them, so it pays for neither.
  */
 const RECENT_KEYS = 4096;
 const MAX_REMEMBERED_KEY = 40;
 const MAX_SUCCESSORS = 4096;
+/** New keys a document may bring before at least one key in five must come from the memories. */
+const NEW_KEYS_BEFORE_GIVING_UP = 256;
 const recentKeys: string[] = new Array<string>(RECENT_KEYS).fill('');
 const successors = new Map<string, string>();
-
-function recentKey(text: string, start: number, end: number, hash: number): string {
-  const slot = hash & (RECENT_KEYS - 1);
-  const recent = recentKeys[slot]!;
-  const key = text.slice(start, end);
-  if (key === recent) return recent;
-  return (recentKeys[slot] = internalized(key));
-}
-
-/** The same text as V8's own copy of it in the string table (property names come from there). */
-function internalized(key: string): string {
-  // A computed key defines an own property even for "__proto__".
-  return Object.keys({ [key]: 0 })[0]!;
-}
 
 /** Whether `word` is written at `at`; a short copy compared by V8 is twice as fast as a loop here. */
 function spelledAt(text: string, at: number, word: string): boolean {
@@ -104,6 +93,10 @@ export class Scanner {
   depth = 0;
   /** Per depth: the last key read in the map open there, if it is one to remember. */
   private readonly lastKeys: (string | undefined)[] = [];
+  /** Keys found in the memories and keys new to them, in this document; see `recentKeys`. */
+  private keysRecalled = 0;
+  private keysNew = 0;
+  private rememberKeys = true;
   /** Per terminator slot: where it next occurs, and the offset that search started at. */
   private readonly terminatorAt = [-1, -1, -1];
   private readonly terminatorFrom = [0, 0, 0];
@@ -300,6 +293,7 @@ export class Scanner {
     // A remembered bare key has no terminator in it and no blank at its end, so when its text and
     // then ':' stand here, the full scan below would read exactly it.
     if (expected !== undefined && spelledAt(text, start, expected) && text.charCodeAt(start + expected.length) === COLON) {
+      this.keysRecalled++;
       this.lastKeys[depth] = expected;
       this.keyEnd = start + expected.length;
       this.pos = this.keyEnd + 1;
@@ -338,14 +332,22 @@ export class Scanner {
         throw this.fail(start, 'UNEXPECTED_TOKEN', `Expected a key, found ${describeChar(text, start)}`);
       }
       this.pos = pos;
-      if (end === pos && end - start <= MAX_REMEMBERED_KEY) {
-        key = remembered = recentKey(text, start, end, hash);
+      key = text.slice(start, end);
+      if (this.rememberKeys && end === pos && end - start <= MAX_REMEMBERED_KEY) {
+        const slot = hash & (RECENT_KEYS - 1);
+        const recent = recentKeys[slot]!;
+        if (key === recent) {
+          key = recent;
+          this.keysRecalled++;
+        } else {
+          recentKeys[slot] = key;
+          if (++this.keysNew > NEW_KEYS_BEFORE_GIVING_UP && this.keysNew > 4 * this.keysRecalled) this.rememberKeys = false;
+        }
+        remembered = key;
         if (previous !== undefined) {
           if (successors.size >= MAX_SUCCESSORS) successors.clear();
           successors.set(previous, key);
         }
-      } else {
-        key = text.slice(start, end);
       }
     }
     this.lastKeys[depth] = remembered;

@@ -52,6 +52,13 @@ describe('remembered keys', () => {
     readInTurn(`{${long}:1,a:2}`, `{${long}:1,a:2}`, `{a:1,${long}:2}`, `{a:1,${long}:2}`, `{"${long}":1,a:2}`);
   });
 
+  it('a document of ever-new keys (a large dictionary) reads the same once the memories are dropped for it', () => {
+    const entries = Array.from({ length: 3000 }, (_, i) => `k${i}:${i}`);
+    const big = `{${entries.join(',')},nested:{a:1,b:2}}`;
+    readInTurn('{a:1,b:2}', big, '{a:1,b:2}', big);
+    expect(Object.keys(parse(big) as object)).toHaveLength(3001);
+  });
+
   it('law: a document reads the same whatever documents were read before it', () => {
     // Few distinct key spellings, so predictions both come true and fail.
     const key = fc.constantFrom('a', 'b', 'ab', 'ba', 'Aa', 'BB', 'a b', '"a"', '"b,"', ' a', 'a ', '__proto__');
