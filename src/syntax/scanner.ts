@@ -339,15 +339,16 @@ export class Scanner {
         if (key === recent) {
           key = recent;
           this.keysRecalled++;
+          // Only a key seen before is worth predicting: a stream of new keys never fills the map.
+          if (previous !== undefined) {
+            if (successors.size >= MAX_SUCCESSORS) successors.clear();
+            successors.set(previous, key);
+          }
         } else {
           recentKeys[slot] = key;
           if (++this.keysNew > NEW_KEYS_BEFORE_GIVING_UP && this.keysNew > 4 * this.keysRecalled) this.rememberKeys = false;
         }
         remembered = key;
-        if (previous !== undefined) {
-          if (successors.size >= MAX_SUCCESSORS) successors.clear();
-          successors.set(previous, key);
-        }
       }
     }
     this.lastKeys[depth] = remembered;
