@@ -5,11 +5,13 @@
  * with the real grammar (the walk in walk.ts), so quoted strings and bare values are never broken
  * or spaced, and it is idempotent. Values keep their own spelling; empty containers stay `{}` and `[]`.
  */
-import { BOM, isBlank } from './chars.js';
+import { BOM, isBlank, LBRACE } from './chars.js';
 import type { ParseOptions } from './options.js';
 import { quote } from './quoting.js';
 import { Scanner } from './scanner.js';
 import { walkJsv, type JsvSink } from './walk.js';
+
+const LAYOUT_BLANK = /[\t\n\r ]/;
 
 export interface FormatOptions extends Omit<ParseOptions, 'engine'> {
   /** One level of indentation (default a TAB, as ServiceStack). */
@@ -106,9 +108,13 @@ export class FormatSink implements JsvSink {
     this.close(']');
   }
 
-  key(text: string, start: number, end: number): void {
+  key(text: string, start: number, end: number, key: string): void {
     this.separate();
-    this.out += text.slice(start, end) + ': ';
+    // A map used as a key is kept as its raw text. Strict input may hold blanks in it as data
+    // (`{k: "}` has the value ` "`), which a tolerant reader of this layout would skip instead;
+    // written quoted, the key reads back as the same text in either mode.
+    const quoted = text.charCodeAt(start) === LBRACE && LAYOUT_BLANK.test(key);
+    this.out += (quoted ? quote(key) : text.slice(start, end)) + ': ';
     this.comma = false;
     this.afterKey = true;
   }
