@@ -441,7 +441,6 @@ export class Scanner {
         } else if (kind === LIST) {
           if (this.openList()) {
             containers.push([]);
-            fullChunks[containers.length - 1] = undefined;
             keys.push(undefined);
             ctx = IN_LIST;
             continue;
@@ -467,6 +466,7 @@ export class Scanner {
             }
             if (this.nextItem()) break;
             value = finishList(containers[top] as JsvValue[], fullChunks[top]);
+            // The next list opened at this level starts with no chunks set aside.
             fullChunks[top] = undefined;
           } else {
             setOwn(container, keys[top]!, value);
