@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { failureKind, LAWS, newTally, type Law, type Tally } from '../../test/fuzz/laws.js';
 import { loadRegressions, saveRegression } from './regressions.js';
+import { timeLaw } from './time-law.js';
 
 export interface LawReport {
   runs: number;
@@ -31,7 +32,8 @@ const out = process.env.FUZZ_OUT;
 /** Most counterexamples saved per law and worker: one bug tends to fail thousands of inputs. */
 const MAX_SAVED = 5;
 
-const laws = (only ? LAWS.filter((law) => only.includes(law.name)) : LAWS) as Law<unknown>[];
+const campaignLaws = [...LAWS, timeLaw] as Law<unknown>[];
+const laws = only ? campaignLaws.filter((law) => only.includes(law.name)) : campaignLaws;
 const tally = newTally();
 const reports: Record<string, LawReport> = Object.fromEntries(laws.map((law) => [law.name, { runs: 0, known: {}, ms: 0, slowestMs: 0, failures: [] }]));
 // Failures already saved, so that a known bug neither stops a law again and again nor is saved twice.
@@ -81,6 +83,13 @@ while (Date.now() < deadline) {
           saved = law.save ? law.save(input) : input;
         } catch (error) {
           saved = { unsaved: fc.stringify(input), error: String(error) };
+        }
+        // npm test replays saved counterexamples, and it runs no clock-based law: a time failure
+        // is reported here only, for a person to reproduce on a quiet machine.
+        if (law === timeLaw) {
+          report.failures.push({ failure: failure.slice(0, 500), file: '(not saved: time law)' });
+          process.stderr.write(`worker ${worker}: ${law.name} failed (not saved)\n  ${failure.slice(0, 300)}\n`);
+          continue;
         }
         const file = saveRegression({ law: law.name, input: saved, failure, kind, found: new Date().toISOString(), seed, path: details.counterexamplePath ?? undefined });
         report.failures.push({ failure: failure.slice(0, 500), file });

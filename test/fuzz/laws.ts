@@ -29,7 +29,7 @@ export function newTally(): Tally {
   return { codes: {}, rules: {} };
 }
 
-function count(record: Record<string, number>, key: string): void {
+export function count(record: Record<string, number>, key: string): void {
   record[key] = (record[key] ?? 0) + 1;
 }
 
@@ -60,7 +60,7 @@ export class LawBroken extends Error {
   }
 }
 
-function fail(message: string, detail?: unknown): never {
+export function fail(message: string, detail?: unknown): never {
   const shown = detail === undefined ? '' : describe(detail);
   // The message without quoted inputs and numbers, plus the JsvError code the detail names, if any.
   const kind = message.replace(/"(?:[^"\\]|\\.)*"/g, '…').replace(/[0-9]+(?:\.[0-9]+)?/g, 'N') + (/^"?([A-Z_]{4,})@/.exec(shown)?.[1] ?? '');
@@ -175,7 +175,7 @@ class RuleSink implements JsvSink {
   }
 }
 
-function walk<S extends JsvSink>(text: string, options: ParseOptions, sink: S): S {
+export function walk<S extends JsvSink>(text: string, options: ParseOptions, sink: S): S {
   const steps = walkJsv(createScanner(text, options), sink);
   while (!steps.next().done);
   return sink;
@@ -628,75 +628,11 @@ function hasDuplicateKeys(text: string): boolean {
 }
 
 /**
- * Time per character may grow at most this much from SMALL to LARGE. Growing the text 32 times
- * makes a linear cost 32 times larger and a quadratic one about 1,000 times: a factor of 4 on
- * top of linear leaves room for machine noise and still catches anything quadratic.
+ * The laws `npm test` runs (short, fixed-seed) and every campaign runs. All of them are deterministic:
+ * the campaign-only time law lives in scripts/fuzz/time-law.ts, because a wall-clock measure can
+ * fail on a busy machine.
  */
-const SLACK = 4;
-const SMALL = 8_000;
-const LARGE = 256_000;
-
-function timeOf(f: () => number): { ms: number; work: number } {
-  let best = Infinity;
-  let work = 0;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    try {
-      work = f();
-    } catch {
-      // Errors are fine here; only their cost is measured.
-    }
-    best = Math.min(best, performance.now() - start);
-  }
-  return { ms: best, work };
-}
-
-/**
- * What is timed, each returning the size of the work it did: the input's length, or for format
- * the output's, which indentation makes up to maxDepth times longer than a deep input.
- */
-const TIMED: [string, (text: string) => number][] = [
-  ['parse', (s) => (parse(s), s.length)],
-  ['parse strict', (s) => (parse(s, { whitespace: 'strict' }), s.length)],
-  ['parse chevrotain', (s) => (parse(s, { engine: 'chevrotain' }), s.length)],
-  ['format', (s) => Math.max(s.length, format(s).length)],
-  ['jsvkit to-json', (s) => (walk(s, {}, new JsonSink()), s.length)],
-  ['typed Struct', (s) => (parse(s, SCHEMAS.Struct!), s.length)],
-];
-
-export const timeLaw: Law<Family> = {
-  name: 'time',
-  statement: `parse (both engines, both modes), format, the CLI walk and typed decoding take time linear in the input: growing a document 32 times (${SMALL} -> ${LARGE} chars) may not grow the time more than ${32 * SLACK} times`,
-  weight: 1,
-  shrink: false,
-  arbitrary: familyArb,
-  check(family, tally) {
-    const small = familyText(family, SMALL);
-    const large = familyText(family, LARGE);
-    for (const [name, f] of TIMED) {
-      count(tally.rules, `timed ${name}`);
-      // Below 50 ms, timer noise and garbage collection dominate; a quadratic cost on 256k
-      // characters is seconds, far above that. A suspect is measured twice more, so a pause of
-      // the machine (other processes, a major GC) is not taken for superlinear time.
-      let a = 0;
-      let b = 0;
-      let suspect = true;
-      for (let attempt = 0; attempt < 3 && suspect; attempt++) {
-        const first = timeOf(() => f(small));
-        const second = timeOf(() => f(large));
-        a = first.ms;
-        b = second.ms;
-        const growth = first.work > 0 && second.work > 0 ? second.work / first.work : large.length / small.length;
-        suspect = b > 50 && b / Math.max(a, 0.05) > SLACK * Math.max(growth, large.length / small.length);
-      }
-      if (suspect) {
-        fail(`${name} looks superlinear on ${family.shape} of ${JSON.stringify(family.unit)}: ${a.toFixed(2)} ms for ${small.length} chars, ${b.toFixed(2)} ms for ${large.length}`);
-      }
-    }
-  },
-};
-
-export const LAWS: Law<never>[] = [roundTripUntyped, textLaw, roundTripTyped, typedText, scalars, writer, fromJsonLaw, timeLaw] as Law<never>[];
+export const LAWS: Law<never>[] = [roundTripUntyped, textLaw, roundTripTyped, typedText, scalars, writer, fromJsonLaw] as Law<never>[];
 
 export function lawNamed(name: string): Law<unknown> {
   const law = LAWS.find((l) => l.name === name);
