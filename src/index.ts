@@ -15,3 +15,4 @@ export type { JsvIssue } from './typed/issues.js';
 export type { TypedParseOptions } from './typed/decoding.js';
 export type { TypedStringifyOptions } from './typed/encoding.js';
 export type { TextCase } from './typed/text-case.js';
+export { operation, type Operation, type OperationDefinition, type OperationRoute, type HttpVerb, type ApiTable, type OperationRequest, type OperationResponse } from './typed/operation.js';
