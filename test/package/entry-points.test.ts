@@ -1,7 +1,8 @@
 /**
- * Every public entry point is named in three places that must agree: package.json `exports` (what
- * users import), tsup.config.ts (what gets built) and tsconfig.json `paths` (how the repository's
- * own tests, examples and generated modules import `jsvkit/...` from source, also Vite's alias).
+ * Every public entry point is named in four places that must agree: package.json `exports` (what
+ * users import) and `typesVersions` (the same for TypeScript's node10 resolution, which ignores
+ * `exports`), tsup.config.ts (what gets built) and tsconfig.json `paths` (how the repository's own
+ * tests, examples and generated modules import `jsvkit/...` from source, also Vite's alias).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +40,11 @@ describe('entry points', () => {
       });
     }
     expect(Object.keys(libraryEntries).sort()).toEqual(subpaths.map(buildName).sort());
+  });
+
+  it('TypeScript without exports support (moduleResolution node10) finds the declarations of each subpath', () => {
+    const subpathTypes = Object.fromEntries(subpaths.filter((subpath) => subpath !== '.').map((subpath) => [buildName(subpath), [`./dist/${buildName(subpath)}.d.cts`]]));
+    expect(manifest.typesVersions).toEqual({ '*': subpathTypes });
+    expect(manifest.types).toBe('./dist/index.d.cts');
   });
 });
