@@ -120,6 +120,18 @@ describe('a 2xx body that does not fit the response schema', () => {
   });
 });
 
+describe('an empty 2xx body (ServiceStack answers 204 for a null response)', () => {
+  it('is null for a nullable response schema, else a JsvError that says the body is empty', async () => {
+    host.handle(() => ({ status: 204 }));
+    const nullable = operation({ name: 'FindLedger', request: GetLedger, response: Ledger.nullable() });
+    expect(await createClient({ baseUrl: host.baseUrl, format: 'json' }).send(nullable, { Id: 1n })).toBeNull();
+    const error = await caught(createClient({ baseUrl: host.baseUrl, format: 'json' }).send(getLedger, { Id: 1n }));
+    expect(error).toMatchObject({ name: 'JsvError', code: 'UNEXPECTED_END' });
+    expect((error as Error).message).toContain('GetLedger');
+    expect((error as Error).message).toContain('empty document');
+  });
+});
+
 describe('operations without a response (IReturnVoid)', () => {
   it('resolve undefined without reading the body as a DTO', async () => {
     host.handle(() => jsv('not {a DTO'));
