@@ -12,6 +12,7 @@ import { ArraySchema } from '../typed/composites/array.js';
 import { DictSchema } from '../typed/composites/dict.js';
 import { EnumSchema } from '../typed/composites/enum.js';
 import { FlagsSchema } from '../typed/composites/flags.js';
+import { KeyValuePairSchema } from '../typed/composites/key-value-pair.js';
 import { LazySchema } from '../typed/composites/lazy.js';
 import { ObjectSchema } from '../typed/composites/object.js';
 import type { ApiTable, Operation } from '../typed/operation.js';
@@ -187,6 +188,10 @@ class Describer {
   }
 
   private useOf(target: AnySchema, suggested: string): TypeUse {
+    // A KeyValuePair is an object schema too: it is described as .NET's own struct, not a DTO.
+    if (target instanceof KeyValuePairSchema) {
+      return { name: 'KeyValuePair`2', namespace: COLLECTIONS, args: [this.use(target.key, `${suggested}Key`), this.use(target.value, `${suggested}Value`)], valueType: true, isEnum: false };
+    }
     if (target instanceof ObjectSchema) return { name: this.defineObject(target, suggested), namespace: this.namespace, args: [], valueType: false, isEnum: false };
     if (target instanceof EnumSchema || target instanceof FlagsSchema) return { name: this.defineEnum(target, suggested), namespace: this.namespace, args: [], valueType: true, isEnum: true };
     if (target instanceof ArraySchema) return { name: 'List`1', namespace: COLLECTIONS, args: [this.use(target.element, `${suggested}Item`)], valueType: false, isEnum: false };
@@ -194,10 +199,6 @@ class Describer {
       const key = target.key === undefined ? stringUse() : this.use(target.key, `${suggested}Key`);
       if (key.name !== 'String' && key.args.length > 0) throw new TypeError(`describeApi: ${suggested} is a dictionary keyed by ${target.key?.name}, which .NET metadata cannot describe`);
       return { name: 'Dictionary`2', namespace: COLLECTIONS, args: [key, this.use(target.value, `${suggested}Value`)], valueType: false, isEnum: false };
-    }
-    const pair = keyValuePairOf(target);
-    if (pair !== undefined) {
-      return { name: 'KeyValuePair`2', namespace: COLLECTIONS, args: [this.use(pair.key, `${suggested}Key`), this.use(pair.value, `${suggested}Value`)], valueType: true, isEnum: false };
     }
     const scalar = scalarByKind(target.kind);
     if (scalar === undefined) throw new TypeError(`describeApi: ${suggested} has a schema of kind ${target.kind}, which has no .NET type`);
@@ -242,23 +243,15 @@ function dotnetName(suggested: string): string {
 
 /** The members' underlying integer values, when they are numbers (not C#'s implicit 0, 1, 2, …). */
 function enumValuesOf(schema: EnumSchema): string[] | undefined {
-  const numeric = schema.members.map((m) => (schema as unknown as { numericValues?: readonly number[] }).numericValues?.[schema.members.indexOf(m)] ?? (typeof m.value === 'number' ? m.value : undefined));
-  if (numeric.some((v) => v === undefined)) return undefined;
+  const numeric = schema.numericValues;
   if (numeric.every((v, i) => v === i)) return undefined;
   return numeric.map(String);
 }
 
 /** The members' wire names where any differs from its member name. */
 function enumWireNamesOf(schema: EnumSchema): string[] | undefined {
-  const wire = (schema as unknown as { wireNames?: Readonly<Record<string, string>> }).wireNames;
+  const wire = schema.wireNames;
   if (wire === undefined) return undefined;
   const names = schema.members.map((m) => wire[m.name] ?? m.name);
   return names.some((name, i) => name !== schema.members[i]!.name) ? names : undefined;
-}
-
-/** The key and value schemas of a `t.keyValuePair(K, V)`. */
-function keyValuePairOf(schema: AnySchema): { key: AnySchema; value: AnySchema } | undefined {
-  if (schema.kind !== ('keyValuePair' as string)) return undefined;
-  const pair = schema as unknown as { key: AnySchema; value: AnySchema };
-  return { key: pair.key, value: pair.value };
 }

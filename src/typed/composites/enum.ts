@@ -10,6 +10,7 @@
  */
 import { encodeString } from '../../syntax/quoting.js';
 import { BARE, QUOTED } from '../../syntax/scanner.js';
+import { setOwn } from '../../syntax/value.js';
 import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
 import { ScalarError } from '../scalars/scalar-error.js';
 import { describeValue } from '../encoding.js';
@@ -78,6 +79,18 @@ export class EnumSchema<T extends string | number = string | number> extends Sch
   /** The member values, in declaration order. */
   get values(): readonly T[] {
     return this.members.map((m) => m.value as T);
+  }
+
+  /** Each member's underlying integer, in declaration order (what an integer text picks it by). */
+  get numericValues(): readonly number[] {
+    return this.members.map((m) => m.number);
+  }
+
+  /** The wire names (`[EnumMember]` values) by member name, for the members that have one; undefined when none has. */
+  get wireNames(): Readonly<Record<string, string>> | undefined {
+    let wire: Record<string, string> | undefined;
+    for (const m of this.members) if (m.wire !== m.name) setOwn((wire ??= {}), m.name, m.wire);
+    return wire;
   }
 
   /** @internal */
