@@ -202,7 +202,7 @@ function enumMembers(source: readonly string[] | EnumLike, options: EnumOptions)
   const wireNames = ownEntries(options.wireNames, 'wireNames', pairs);
   if (numeric && values.size > 0) throw new TypeError('t.enum: a numeric TypeScript enum has its own values; leave out the values option');
   let next = 0;
-  return pairs.map(({ name, value }, index): Member => {
+  const members = pairs.map(({ name, value }, index): Member => {
     let number: number;
     if (numeric) number = value as number;
     else if (values.size > 0) {
@@ -217,6 +217,25 @@ function enumMembers(source: readonly string[] | EnumLike, options: EnumOptions)
     }
     return { name, value, wire: (wire as string | undefined) ?? name, number };
   });
+  if (wireNames.size > 0) checkWireCollisions(members);
+  return members;
+}
+
+/**
+ * ServiceStack reads an enum through one case-insensitive table of wire names and the names of
+ * members without one, where a later entry replaces an earlier one. A wire name that is also
+ * another member's entry would be written for one member and read as the other, so it is refused.
+ */
+function checkWireCollisions(members: readonly Member[]): void {
+  const owners = new Map<string, Member>();
+  for (const member of members) {
+    const key = foldCase(member.wire);
+    const owner = owners.get(key);
+    if (owner !== undefined && (owner.wire !== owner.name || member.wire !== member.name)) {
+      throw new TypeError(`t.enum: ${owner.name} and ${member.name} are both read from ${JSON.stringify(owner.wire)}; ServiceStack would read one as the other`);
+    }
+    owners.set(key, member);
+  }
 }
 
 /** The entries of a `values` or `wireNames` option, each naming a member. */
