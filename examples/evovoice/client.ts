@@ -8,8 +8,8 @@
  * The operation descriptors are written by hand here; `jsvkit codegen <host>` writes the same
  * `api` table from the host's `/types/metadata`.
  */
-import { createClient, isServiceError, operation } from '../../src/client/index.js';
-import { t } from '../../src/index.js';
+import { createClient, isServiceError, operation } from 'jsvkit/client';
+import { t } from 'jsvkit';
 import { CustomerInfo, NewCustomer } from './dtos.js';
 
 /** `[Route("/customers/{CustomerId}", "GET")] class GetCustomer : IReturn<CustomerInfo>`. */
