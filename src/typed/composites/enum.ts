@@ -54,6 +54,7 @@ export class EnumSchema<T extends string | number = string | number> extends Sch
     return (this.codecCache ??= new EnumCodec(this.members));
   }
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     const codec = this.codec();
     return (d, ctx, kind) => {
@@ -71,6 +72,7 @@ export class EnumSchema<T extends string | number = string | number> extends Sch
     };
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     const codec = this.codec();
     return (e, value) => {
