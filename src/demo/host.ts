@@ -155,9 +155,12 @@ function call<Caller>(
   } catch (error) {
     return next(error);
   }
-  compiled.decode(req, res, (error?: unknown) => {
+  // A GET with `Content-Type` but no body (JsonServiceClient sends one on every call) binds an
+  // empty DTO, as ServiceStack's `ContentLength > 0` test does.
+  const decode = sendsBody(req) ? compiled.decode : skip;
+  decode(req, res, (error?: unknown) => {
     if (error !== undefined) return next(error);
-    const body = req.body as unknown;
+    const body = sendsBody(req) ? (req.body as unknown) : undefined;
     const hasBody = typeof body === 'object' && body !== null;
     const dto = hasBody ? (body as Record<string, unknown>) : compiled.binder.empty();
     run(async () => {
@@ -182,9 +185,9 @@ function callBatch<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Ca
   } catch (error) {
     return next(error);
   }
-  compiled.decodeBatch(req, res, (error?: unknown) => {
+  (sendsBody(req) ? compiled.decodeBatch : skip)(req, res, (error?: unknown) => {
     if (error !== undefined) return next(error);
-    const requests = Array.isArray(req.body) ? (req.body as unknown[]) : [];
+    const requests = sendsBody(req) && Array.isArray(req.body) ? (req.body as unknown[]) : [];
     run(async () => {
       const responses: unknown[] = [];
       for (const request of requests) {
@@ -230,6 +233,13 @@ function authorize<Caller>(op: Operation, security: HostSecurity<Caller>, req: R
   if (!allPermissions || !anyPermission) throw new HttpError(403, 'Forbidden', 'Invalid Permission');
   return caller;
 }
+
+function sendsBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return length === undefined ? req.headers['transfer-encoding'] !== undefined : Number(length) > 0;
+}
+
+const skip: RequestHandler = (_req, _res, next) => next();
 
 function run(work: () => Promise<void>, next: (error?: unknown) => void): void {
   work().catch(next);
