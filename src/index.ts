@@ -10,6 +10,8 @@ export * as t from './typed/t.js';
 export { JsvDateTime, type DateTimeKind } from './typed/scalars/date-time.js';
 export { JsvTimeSpan } from './typed/scalars/time-span.js';
 export { safeParse, type SafeParseResult } from './typed/typed-api.js';
+export { parseJsonTyped as parseJson, stringifyJsonTyped as stringifyJson } from './typed/json.js';
+export type { Input } from './typed/input.js';
 export type { Infer, Schema, AnySchema, SchemaKind } from './typed/schema.js';
 export type { JsvIssue } from './typed/issues.js';
 export type { TypedParseOptions } from './typed/decoding.js';

@@ -7,7 +7,7 @@
  * `.default('<first member>')`, and are always present once decoded. Every reference-typed member
  * is optional.
  */
-import { t, type Infer } from '../../src/index.js';
+import { t, type Infer } from 'jsvkit';
 
 export const EntityInfo = t.object(
   {
