@@ -20,6 +20,7 @@ export default defineConfig([
       express: 'src/http/express.ts',
       fastify: 'src/http/fastify.ts',
       fetch: 'src/http/fetch.ts',
+      servicestack: 'src/servicestack/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -9,6 +9,7 @@ export { codeFrame, type CodeFrameOptions } from './errors/code-frame.js';
 export * as t from './typed/t.js';
 export { JsvDateTime, type DateTimeKind } from './typed/scalars/date-time.js';
 export { JsvTimeSpan } from './typed/scalars/time-span.js';
+export { JsvDateTimeOffset } from './typed/scalars/date-time-offset.js';
 export { safeParse, type SafeParseResult } from './typed/typed-api.js';
 export { parseJsonTyped as parseJson, stringifyJsonTyped as stringifyJson } from './typed/json.js';
 export type { Input } from './typed/input.js';
