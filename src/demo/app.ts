@@ -7,6 +7,8 @@ import express, { type Express, type Router } from 'express';
 import { jsv, jsvErrors, notFound, type JsvExpressOptions } from '../http/express.js';
 import { HttpError } from '../http/response-status.js';
 import { api } from './api.js';
+import { MEMBER_DESCRIPTIONS } from './descriptions.js';
+import { metadataRoutes } from './metadata-routes.js';
 import { apiRoutes, bearerChallenge, predefinedRouteFormat, type HostSecurity, type OperationHandlers } from './host.js';
 import type { ApiKey, DemoService } from './service.js';
 
@@ -34,13 +36,14 @@ export function customerRoutes(service: DemoService): Router {
   return apiRoutes(api, demoHandlers(service), demoSecurity(service), { successStatus: { NewCustomer: 201 } });
 }
 
-/** The whole demo app: negotiation, the operations, a 404, the Bearer challenge and the error handler. */
+/** The whole demo app: negotiation, the operations, the metadata documents and pages, a 404, the Bearer challenge and the error handler. */
 export function createDemoApp(service: DemoService, options?: JsvExpressOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(predefinedRouteFormat());
   app.use(jsv(options));
   app.use(customerRoutes(service));
+  app.use(metadataRoutes(api, { serviceName: 'Evo Voice', namespace: 'EvoVoice.ServiceModel', memberDescriptions: MEMBER_DESCRIPTIONS }));
   app.use(notFound(), bearerChallenge(), jsvErrors(options));
   return app;
 }
