@@ -34,6 +34,9 @@ export function encodeBody(value: unknown, schema: AnySchema, format: WireFormat
  */
 export function decodeBody(text: string, schema: AnySchema, format: WireFormat, operation: string): unknown {
   try {
+    // No body (a 204, which ServiceStack sends for a null response) reads as an empty document in
+    // either format: null for a `.nullable()` schema, else UNEXPECTED_END saying so.
+    if (text.trim() === '') return parseTyped('', schema);
     return format === 'jsv' ? parseTyped(text, schema) : parseJsonTyped(text, schema);
   } catch (error) {
     if (!isJsvError(error)) throw error;
