@@ -58,12 +58,13 @@ function middle(a: readonly string[], b: readonly string[], start: number, endA:
       ops.push({ kind: ' ', line: a[start + i]!, a: start + i, b: start + j });
       i++;
       j++;
-    } else if (j < m && (i === n || lengths[i]![j + 1]! >= lengths[i + 1]![j]!)) {
-      ops.push({ kind: '+', line: b[start + j]!, a: start + i, b: start + j });
-      j++;
-    } else {
+    } else if (i < n && (j === m || lengths[i + 1]![j]! >= lengths[i]![j + 1]!)) {
+      // Removals before additions, as unified diffs show a changed line.
       ops.push({ kind: '-', line: a[start + i]!, a: start + i, b: start + j });
       i++;
+    } else {
+      ops.push({ kind: '+', line: b[start + j]!, a: start + i, b: start + j });
+      j++;
     }
   }
   return ops;
