@@ -182,10 +182,14 @@ function queryString(dto: Record<string, unknown>, members: Map<string, Member>,
   return pairs.join('&');
 }
 
-/** The value a C# value type starts with: `schema.isDefault`, or the member's `.default(value)`. */
+/**
+ * The value a C# value type starts with: `schema.isDefault` (0, false, an empty Guid, …), or the
+ * `.default(value)` of a non-string member, which models a value type's default (an enum's first
+ * member). A C# string's default is null, so a string is never left out for its content.
+ */
 function isDotNetDefault(value: unknown, schema: AnySchema): boolean {
   if (schema.isDefault(value)) return true;
-  return schema.hasDefault && typeof value !== 'object' && value === schema.defaultValue;
+  return schema.hasDefault && schema.structuralKind() !== 'string' && typeof value !== 'object' && value === schema.defaultValue;
 }
 
 // RestRoute.FormatVariable: a string as it is, anything else as JSV with the list brackets trimmed.
