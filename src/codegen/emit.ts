@@ -24,6 +24,9 @@ export function emitModule(model: Model, options: EmitOptions): string {
   return new Emitter(model, options).run();
 }
 
+/** Longest chain of declarations that need one another before they can be ordered. */
+const MAX_CHAIN = 2000;
+
 class Emitter {
   private readonly declared = new Set<Decl>();
   private readonly out: string[] = [];
@@ -103,6 +106,8 @@ class Emitter {
     const ordered: Decl[] = [];
     const visit = (decl: Decl, chain: readonly Decl[]): void => {
       if (done.has(decl) || open.has(decl)) return;
+      // Each step is a type another one needs; a chain this long is no real API, and would exhaust the stack.
+      if (chain.length > MAX_CHAIN) throw new CodegenError('UNSUPPORTED', `${decl.dotnet} is reached through more than ${MAX_CHAIN} types that need each other`, decl.path);
       open.add(decl);
       for (const needed of strong.get(decl)!) {
         if (open.has(needed)) {
