@@ -71,7 +71,7 @@ export function* walkJsv(scanner: Scanner, sink: JsvSink): Generator<void, void,
     // Where the key's spelling starts (readKey skips blanks first). Not scanner.keyStart: a key
     // that is itself a map reads keys of its own, which move keyStart inside it.
     let rawStart = scanner.pos;
-    while (isBlank(text.charCodeAt(rawStart))) rawStart++;
+    if (scanner.tolerant) while (isBlank(text.charCodeAt(rawStart))) rawStart++;
     const key = scanner.readKey();
     const keysSeen = seen[top]!;
     if (keysSeen.has(key)) throw scanner.fail(scanner.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
