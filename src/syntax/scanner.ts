@@ -542,7 +542,7 @@ function withPath(error: JsvError, containers: (JsvMap | JsvValue[])[], fullChun
     else path += formatPathKey(key, path === '');
   }
   if (path === '') return error;
-  return new JsvError({ code: error.code, reason: error.reason, offset: error.offset, line: error.line, column: error.column, path });
+  return error.atPath(path);
 }
 
 /** `a.b`, or `["a b"]` for keys that are not plain identifiers. */

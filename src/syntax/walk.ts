@@ -175,5 +175,5 @@ function withPath(error: JsvError, stack: Context[], keys: (string | undefined)[
     }
   }
   if (path === '') return error;
-  return new JsvError({ code: error.code, reason: error.reason, offset: error.offset, line: error.line, column: error.column, path });
+  return error.atPath(path);
 }

@@ -57,7 +57,7 @@ export function parseWithChevrotain(text: string, options?: ParseOptions): JsvVa
   const lexed = lexer.tokenize(text);
   // Every lexer mode matches every character, so this is a safety net only.
   const lexError = lexed.errors[0];
-  if (lexError !== undefined) throw errorAt(text, lexError.offset, 'UNEXPECTED_TOKEN', `Unexpected ${describeChar(text, lexError.offset)}`);
+  if (lexError !== undefined) throw errorAt(text, lexError.offset, 'UNEXPECTED_TOKEN', `No token can start at ${describeChar(text, lexError.offset)}`);
   const tokens = lexed.tokens;
   if (tokens.length === 0) return null;
 
