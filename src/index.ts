@@ -10,7 +10,7 @@ export * as t from './typed/t.js';
 export { JsvDateTime, type DateTimeKind } from './typed/scalars/date-time.js';
 export { JsvTimeSpan } from './typed/scalars/time-span.js';
 export { safeParse, type SafeParseResult } from './typed/typed-api.js';
-export type { Infer, Schema, AnySchema, SchemaKind } from './typed/schema.js';
+export type { Infer, InferInput, Schema, AnySchema, SchemaKind } from './typed/schema.js';
 export type { JsvIssue } from './typed/issues.js';
 export type { TypedParseOptions } from './typed/decoding.js';
 export type { TypedStringifyOptions } from './typed/encoding.js';

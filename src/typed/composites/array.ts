@@ -8,10 +8,11 @@ import { finishList, LIST_CHUNK } from '../../syntax/list-builder.js';
 import { numberListAsJson } from '../../syntax/number-text.js';
 import { BARE, EMPTY, IN_LIST, LIST, TOP } from '../../syntax/scanner.js';
 import { describeValue } from '../encoding.js';
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type SchemaTypes } from '../schema.js';
+import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type InferInput, type SchemaTypes } from '../schema.js';
 
 export interface ArrayTypes<E extends AnySchema> {
   readonly output: Infer<E>[];
+  readonly input: readonly InferInput<E>[];
 }
 
 export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {

@@ -13,7 +13,7 @@ import { defaultFactory } from '../defaults.js';
 import { describeValue } from '../encoding.js';
 import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
 import { foldCase, writtenNames } from '../text-case.js';
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type DefaultMark, type Infer, type RequiredMark, type SchemaKind, type SchemaTypes } from '../schema.js';
+import { SchemaBase, type AnySchema, type Decoder, type Encoder, type DefaultMark, type Infer, type InferInput, type RequiredMark, type SchemaKind, type SchemaTypes } from '../schema.js';
 
 /** The members of an object schema. Members may be getters, which makes recursive schemas infer. */
 export type Shape = { readonly [name: string]: any };
@@ -30,11 +30,25 @@ export type ObjectOutput<P extends Shape> = Flat<
   }
 >;
 
+/** A member the value to write must have: `.required()` without a `.default(value)`. */
+type MustGive<S> = S extends DefaultMark ? false : S extends RequiredMark ? true : false;
+
+/**
+ * What a shape takes to be written: required members as they are; the others optional and
+ * nullable (a null member is left out, or written as its `.default(value)`).
+ */
+export type ObjectInput<P extends Shape> = Flat<
+  { -readonly [K in keyof P as MustGive<P[K]> extends true ? K : never]: InferInput<P[K]> } & {
+    -readonly [K in keyof P as MustGive<P[K]> extends true ? never : K]?: InferInput<P[K]> | null;
+  }
+>;
+
 /** `Base` with `Own`'s members added or replaced. */
 export type Extended<Base extends Shape, Own extends Shape> = { [K in keyof Base as K extends keyof Own ? never : K]: Base[K] } & Own;
 
 export interface ObjectTypes<P extends Shape> {
   readonly output: ObjectOutput<P>;
+  readonly input: ObjectInput<P>;
 }
 
 export interface ObjectOptions {
