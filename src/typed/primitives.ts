@@ -36,6 +36,7 @@ export interface ScalarCodec<T> {
 export class ScalarSchema<T> extends SchemaBase {
   declare readonly '~types'?: SchemaTypes<T>;
 
+  /** @internal Scalar schemas come from the `t.*` functions; the codec is machinery. */
   constructor(
     readonly kind: SchemaKind,
     readonly name: string,
@@ -46,10 +47,12 @@ export class ScalarSchema<T> extends SchemaBase {
     super();
   }
 
+  /** @internal */
   override isDefault(value: unknown): boolean {
     return this.codec.isDefault !== undefined && this.codec.is(value) && this.codec.isDefault(value as T);
   }
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     const { read, readBare, expected } = this.codec;
     // ServiceStack reads a Guid in braces as a value (`{Id:{8d3b…}}`), and a byte[] from a list
@@ -79,6 +82,7 @@ export class ScalarSchema<T> extends SchemaBase {
     };
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     const { write, is, expected } = this.codec;
     return (e, value) => {
@@ -99,6 +103,7 @@ export class StringSchema extends SchemaBase {
   readonly kind = 'string';
   readonly name = 'string';
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     return (d, ctx, kind) => {
       const sc = d.scanner;
@@ -114,6 +119,7 @@ export class StringSchema extends SchemaBase {
     };
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     return (e, value) => {
       if (typeof value !== 'string') return e.fail('INVALID_TYPE', `Expected a string, found ${describeValue(value)}`);
