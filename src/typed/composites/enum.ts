@@ -85,6 +85,7 @@ export class EnumSchema<T extends string | number = string | number> extends Sch
     return (this.codecCache ??= new EnumCodec(this.members));
   }
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     const codec = this.codec();
     return (d, ctx, kind) => {
@@ -102,6 +103,7 @@ export class EnumSchema<T extends string | number = string | number> extends Sch
     };
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     const codec = this.codec();
     return (e, value) => {
