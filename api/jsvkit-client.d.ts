@@ -84,8 +84,6 @@ declare class EnumSchema<T extends string | number = string | number> extends Sc
     private codecCache;
     constructor(source: readonly string[] | EnumLike, nameOrOptions?: string | EnumOptions);
     get values(): readonly T[];
-    get numericValues(): readonly number[];
-    get wireNames(): Readonly<Record<string, string>> | undefined;
 }
 type KeySchema = StringSchema | ScalarSchema<any> | EnumSchema<any>;
 interface DictOptions<K extends KeySchema, As extends "object" | "map"> {

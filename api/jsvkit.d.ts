@@ -89,8 +89,6 @@ declare class EnumSchema<T extends string | number = string | number> extends Sc
     private codecCache;
     constructor(source: readonly string[] | EnumLike, nameOrOptions?: string | EnumOptions);
     get values(): readonly T[];
-    get numericValues(): readonly number[];
-    get wireNames(): Readonly<Record<string, string>> | undefined;
 }
 type KeySchema = StringSchema | ScalarSchema<any> | EnumSchema<any>;
 interface DictOptions<K extends KeySchema, As extends "object" | "map"> {
@@ -240,9 +238,9 @@ type KeyValuePairShape<K extends AnySchema, V extends AnySchema> = {
     readonly value: V;
 };
 declare class KeyValuePairSchema<K extends AnySchema = AnySchema, V extends AnySchema = AnySchema> extends ObjectSchema<KeyValuePairShape<K, V>> {
-    readonly key: K;
-    readonly value: V;
-    constructor(key: K, value: V);
+    readonly keySchema: K;
+    readonly valueSchema: V;
+    constructor(keySchema: K, valueSchema: V);
 }
 type WhitespaceMode = "tolerant" | "strict";
 type Engine = "scanner" | "chevrotain";

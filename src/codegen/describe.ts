@@ -80,7 +80,7 @@ class Describer {
       const described: MetadataOperationType = {
         request: this.definitions.get(request)!,
         actions: [...op.verbs],
-        method: methodOf(op),
+        method: op.method,
         routes: op.routes.map((route) => (route.verbs && route.verbs.length > 0 ? { path: route.path, verbs: route.verbs.join(',') } : { path: route.path })),
       };
       inOperations.add(request);
@@ -271,12 +271,6 @@ function unwrap(schema: AnySchema): AnySchema {
 function argText(use: TypeUse): string {
   const name = use.name.replace(/`\d+$/, '');
   return use.args.length === 0 ? name : `${name}<${use.args.map(argText).join(',')}>`;
-}
-
-/** The verb ServiceStack's metadata names as the operation's preferred method. */
-function methodOf(op: Operation): string {
-  const verb = op.verbs.find((v) => v !== 'ANY') ?? op.routes.flatMap((r) => r.verbs ?? [])[0];
-  return verb ?? 'POST';
 }
 
 /** A .NET identifier from a suggested name (`customerInfo.schedule` → `CustomerInfoSchedule`). */
