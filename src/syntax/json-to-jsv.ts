@@ -1,5 +1,6 @@
 /**
- * JSON text -> compact JSV, streamed (`jsvkit from-json`). A strict RFC 8259 reader drives the
+ * JSON text -> compact JSV, streamed (`jsvkit from-json`, and typed JSON request bodies in the
+ * HTTP adapters, which read the result with the route's schema). A strict RFC 8259 reader drives the
  * writer directly, so a 100 MB JSON file is never turned into objects, and number literals are
  * seen as written: integers keep their digits (as .NET writes int, long, ulong and decimal, so
  * nothing beyond 2^53 is rounded); numbers with a fraction or an exponent become .NET double text
@@ -8,11 +9,11 @@
  * empty slots, and a list whose only item is null rejected (no JSV text reads back as it, W1).
  */
 import { errorAt, type JsvError, type JsvErrorCode } from '../errors/jsv-error.js';
-import { COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from '../syntax/chars.js';
-import { formatDouble } from '../syntax/number-text.js';
-import { DEFAULT_MAX_DEPTH } from '../syntax/options.js';
-import { encodeString, quote } from '../syntax/quoting.js';
-import { describeChar } from '../syntax/scanner.js';
+import { COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from './chars.js';
+import { formatDouble } from './number-text.js';
+import { DEFAULT_MAX_DEPTH } from './options.js';
+import { encodeString, quote } from './quoting.js';
+import { describeChar } from './scanner.js';
 
 export interface JsonToJsvOptions {
   /** Deepest nesting accepted (default 256, as `parse`); deeper input throws `MAX_DEPTH`. */
@@ -107,7 +108,7 @@ export class JsonToJsv {
       }
       if (c === LBRACE || c === LBRACKET) {
         if (stack.length >= this.maxDepth) {
-          throw this.fail(start, 'MAX_DEPTH', `Nesting is deeper than maxDepth (${this.maxDepth}); raise --max-depth if this document is trusted`);
+          throw this.fail(start, 'MAX_DEPTH', `Nesting is deeper than maxDepth (${this.maxDepth}); raise maxDepth (--max-depth) if this document is trusted`);
         }
         this.pos = start + 1;
         const object = c === LBRACE;
