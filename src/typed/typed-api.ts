@@ -87,3 +87,14 @@ export function encode(value: unknown, schema: AnySchema, options: TypedStringif
   }
   return e;
 }
+
+/**
+ * Like `safeParse`, but returns what was read alongside the issues: the HTTP adapters bind path,
+ * query and form values into a DTO after reading its body, and drop the issues of members those
+ * values supply (a required `id` taken from the path).
+ * @internal
+ */
+export function parseCollecting<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): { value: unknown; issues: JsvIssue[] } {
+  const d = decode(text, schema, options, true);
+  return { value: d.value, issues: d.issues };
+}

@@ -227,12 +227,15 @@ describe.each(TARGETS)('%s adapter', (target) => {
       expect(reply.value).toEqual({ responseStatus: { errorCode: 'Forbidden', message: 'Invalid Role' } });
     });
 
-    it('reads the body before authenticating and types it after, as ServiceStack orders them', async () => {
-      // ServiceStack deserializes the request, then runs [Authenticate], then validation.
+    it('decodes the body before authenticating, as ServiceStack deserializes before its [Authenticate] filter', async () => {
+      // ServiceStack's RestHandler creates the request DTO, then applies the request filters.
       const malformed = await call('/customers', { headers: { 'content-type': 'text/jsv' }, body: '{name:{' });
       expect(malformed.status).toBe(400);
       const illTyped = await call('/customers', { headers: { 'content-type': 'text/jsv' }, body: '{data:{x:{boolValue:maybe}}}' });
-      expect(illTyped.status).toBe(401);
+      expect(illTyped.status).toBe(400);
+      expect(illTyped.value.responseStatus.errorCode).toBe('INVALID_BOOLEAN');
+      const wellFormed = await call('/customers', { headers: { 'content-type': 'text/jsv' }, body: '{name:X}' });
+      expect(wellFormed.status).toBe(401);
     });
 
     it('404 for an unknown customer id, in JSV and JSON', async () => {
