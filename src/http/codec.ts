@@ -75,7 +75,7 @@ export function decodeTyped<S extends AnySchema>(schema: S, body: BodyRead, bind
   const dto = objectSchemaOf(schema);
   const bound = dto === undefined ? new Map<string, string>() : boundValues(body, binding);
   let text = '';
-  if (body.kind === 'text' && body.format !== 'form') text = body.format === 'json' ? jsonToJsv(body.text) : body.text;
+  if (body.kind === 'text' && body.format !== 'form' && body.text.trim() !== '') text = body.format === 'json' ? jsonToJsv(body.text) : body.text;
   // Positions are given only where they point into the body as sent: JSV, not converted JSON.
   const positioned = body.kind === 'text' && body.format === 'jsv' && text.trim() !== '';
   // An empty body is an empty DTO (ServiceStack's `requestType.CreateInstance()`).

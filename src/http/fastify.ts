@@ -24,7 +24,7 @@ import type {
   RouteShorthandOptions,
 } from 'fastify';
 import type { Infer } from '../typed/schema.js';
-import type { PoisoningAction } from './body-type.js';
+import { unsupportedType, type PoisoningAction } from './body-type.js';
 import type { AnySchema } from './codec.js';
 import { Exchange, queryOf, resolveSettings, type ExchangeOptions, type ExchangeSettings } from './exchange.js';
 import { formatSuffix, negotiate, type NegotiationResult } from './negotiate.js';
@@ -58,6 +58,8 @@ export interface JsvRequestState {
   negotiation: NegotiationResult;
   /** The exchange: the body as read, its decoding and rendering. */
   exchange: Exchange;
+  /** True once jsvkit's content-type parser handled the body. */
+  parsed?: boolean;
 }
 
 declare module 'fastify' {
@@ -146,6 +148,7 @@ function plugin(fastify: FastifyInstance, options: JsvFastifyOptions, done: (err
     readBody(payload, request.headers, { limit, bodyTimeout: settings.rules.bodyTimeout }).then(
       (body) => {
         exchange.body = body;
+        request.jsv.parsed = true;
         let value: unknown;
         try {
           value = decodeFor(request);
@@ -163,8 +166,10 @@ function plugin(fastify: FastifyInstance, options: JsvFastifyOptions, done: (err
   // as ServiceStack deserializes before its request filters.
   fastify.addHook('preValidation', (request, _reply, hookDone) => {
     const schema = routeSchemas(request)?.body;
-    if (schema !== undefined && request.jsv.exchange.body.kind === 'none') {
+    if (schema !== undefined && request.jsv.parsed !== true) {
       try {
+        // Another parser (Fastify's text/plain one, a user's) read a body jsvkit does not read.
+        if (request.body !== undefined && request.body !== null) throw unsupportedType(request.headers['content-type']);
         request.body = decodeFor(request);
       } catch (error) {
         return hookDone(error as Error);

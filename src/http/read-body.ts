@@ -85,6 +85,7 @@ function collect(stream: NodeBodyStream, coding: ContentCoding, declared: number
     let raw = 0;
     let decoded = 0;
     let settled = false;
+    let rawEnded = false;
     const inflater = coding === 'identity' ? undefined : inflaterFor(coding);
     const timer = setTimeout(() => fail(bodyTimedOut(bodyTimeout), false), bodyTimeout);
 
@@ -102,6 +103,7 @@ function collect(stream: NodeBodyStream, coding: ContentCoding, declared: number
       else inflater.write(bytes);
     };
     const onRawEnd = () => {
+      rawEnded = true;
       if (inflater === undefined) return finish();
       inflater.end();
     };
@@ -141,8 +143,9 @@ function collect(stream: NodeBodyStream, coding: ContentCoding, declared: number
       reject(error);
     }
     function onClose(): void {
-      // 'close' before 'end': the client went away mid-body.
-      if (!settled) onAborted();
+      // 'close' before 'end': the client went away mid-body. (After 'end' the inflater may still
+      // be at work.)
+      if (!settled && !rawEnded) onAborted();
     }
 
     stream.on('data', onRaw);

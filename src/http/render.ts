@@ -49,12 +49,14 @@ export function renderValue(value: unknown, target: RenderTarget | WireFormat, s
 }
 
 // A response the server cannot write is the server's failure (500), not a malformed request (400).
-// The message names the value and the rule, never server internals, so it is kept.
+// The body names the rule (code) and where (path), never the value, which may be anything the
+// handler held (a secret put in the wrong member).
 function unwritable(error: JsvError, format: WireFormat): HttpError {
   const entry = { errorCode: error.code } as ResponseError;
-  if (error.path !== undefined && error.path !== '') entry.fieldName = error.path;
-  entry.message = error.reason;
-  return new HttpError(500, error.code, `The response cannot be written as ${format === 'jsv' ? 'JSV' : 'JSON'}: ${error.message}`, [entry]);
+  const where = error.path !== undefined && error.path !== '' ? error.path : undefined;
+  if (where !== undefined) entry.fieldName = where;
+  entry.message = `The value ${where === undefined ? '' : `at ${where} `}cannot be written (${error.code})`;
+  return new HttpError(500, error.code, `The response cannot be written as ${format === 'jsv' ? 'JSV' : 'JSON'}: ${entry.message}`, [entry]);
 }
 
 /** A rendered error: status, body and the headers it needs (`WWW-Authenticate`, `Connection`). */
