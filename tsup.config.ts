@@ -20,9 +20,13 @@ export default defineConfig([
       express: 'src/http/express.ts',
       fastify: 'src/http/fastify.ts',
       fetch: 'src/http/fetch.ts',
+      servicestack: 'src/servicestack/index.ts',
+      client: 'src/client/index.ts',
     },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Declarations carry the documented API only: what is tagged `@internal` (the compiled decoders
+    // and encoders, the scanner and the decode/encode state they work on) is left out.
+    dts: { compilerOptions: { stripInternal: true } },
     // dist/cli.js and dist/demo.js come from the other builds, which run at the same time: keep them.
     clean: ['!cli.js', '!cli.js.map', '!demo.js', '!demo.js.map'],
     sourcemap: true,

@@ -14,7 +14,7 @@
  * them in `errors`, as ServiceStack lists validation errors.
  */
 import { isJsvError } from '../errors/jsv-error.js';
-import { JsonToJsv } from '../syntax/json-to-jsv.js';
+import { jsonToJsv } from '../syntax/json-to-jsv.js';
 import { parseUntyped } from '../syntax/parse.js';
 import { stringifyUntyped } from '../syntax/stringify.js';
 import { PlainRecord, setOwn } from '../syntax/value.js';
@@ -23,7 +23,7 @@ import { ObjectSchema } from '../typed/composites/object.js';
 import type { JsvIssue } from '../typed/issues.js';
 import type { Schema } from '../typed/schema.js';
 import { foldCase } from '../typed/text-case.js';
-import { parseCollecting } from '../typed/typed-api.js';
+import { decodeDocument } from '../typed/run.js';
 import { unsupportedType, type PoisoningAction } from './body-type.js';
 import type { BodyRead } from './read-body.js';
 import { HttpError, type ResponseError } from './response-status.js';
@@ -75,12 +75,16 @@ export function decodeTyped<S extends AnySchema>(schema: S, body: BodyRead, bind
   const dto = objectSchemaOf(schema);
   const bound = dto === undefined ? new Map<string, string>() : boundValues(body, binding);
   let text = '';
-  if (body.kind === 'text' && body.format !== 'form' && body.text.trim() !== '') text = body.format === 'json' ? jsonToJsv(body.text) : body.text;
-  // Positions are given only where they point into the body as sent: JSV, not converted JSON.
-  const positioned = body.kind === 'text' && body.format === 'jsv' && text.trim() !== '';
+  const json = body.kind === 'text' && body.format === 'json' ? body.text : undefined;
+  // JSON keeps its number literals as written: each member's own reader decides the precision.
+  if (body.kind === 'text' && body.format !== 'form' && body.text.trim() !== '') text = json !== undefined ? jsonToJsv(json, { exactNumbers: true }) : body.text;
+  // Positions point into the body as sent; a substituted empty DTO has none.
+  const positioned = text.trim() !== '';
   // An empty body is an empty DTO (ServiceStack's `requestType.CreateInstance()`).
   if (dto !== undefined && text.trim() === '') text = '{}';
-  const { value, issues } = parseCollecting(text, schema);
+  const read = parseCollecting(text, schema);
+  const value = read.value;
+  const issues = json !== undefined && positioned ? jsonPositions(json, read.issues) : read.issues;
   const errors = issues.filter((issue) => !(issue.code === 'MISSING_REQUIRED' && issue.segments.length === 1 && bound.has(foldCase(String(issue.segments[0])))));
   const reported = errors.map((issue) => responseError(issue, positioned));
   if (dto !== undefined && value !== null && typeof value === 'object') bind(dto, value as Record<string, unknown>, bound, reported);
@@ -142,7 +146,9 @@ function boundValues(body: BodyRead, binding: Binding | undefined): Map<string, 
     values.set(foldCase(name), value);
   };
   for (const [name, value] of Object.entries(binding?.params ?? {})) {
+    // A wildcard's segments (Express 5's `*rest`) are the rest of the path, as ServiceStack binds it.
     if (typeof value === 'string') put(name, value);
+    else if (Array.isArray(value) && value.every((segment) => typeof segment === 'string')) put(name, value.join('/'));
   }
   const query = binding?.query ?? '';
   if (query !== '' && query !== '?') for (const [name, value] of joined(new URLSearchParams(query))) put(name, value);
@@ -181,12 +187,24 @@ function bind(dto: ObjectSchema, target: Record<string, unknown>, bound: Map<str
   }
 }
 
-function jsonToJsv(text: string): string {
-  const converter = new JsonToJsv(text);
-  for (const _pause of converter.convert()) {
-    // The whole body is in memory already: no reason to pause.
-  }
-  return converter.out;
+/** What a typed read found: the value (even when there are issues) and the issues. */
+function parseCollecting(text: string, schema: AnySchema): { value: unknown; issues: JsvIssue[] } {
+  const d = decodeDocument(text, schema, undefined, true);
+  return { value: d.value, issues: d.issues };
+}
+
+/** Issues found in JSV converted from JSON, with their positions moved back into the JSON. */
+function jsonPositions(json: string, issues: JsvIssue[]): JsvIssue[] {
+  if (issues.length === 0) return issues;
+  const offsets: number[] = [];
+  jsonToJsv(json, { exactNumbers: true, offsets });
+  return issues.map((issue) => {
+    let offset = 0;
+    for (let i = 0; i < offsets.length && offsets[i]! <= issue.offset; i += 2) offset = offsets[i + 1]!;
+    const before = json.slice(0, offset);
+    const line = before.split('\n').length;
+    return { ...issue, offset, line, column: offset - before.lastIndexOf('\n') };
+  });
 }
 
 function parseJson(text: string): unknown {

@@ -33,6 +33,11 @@ export interface RouteSchemas<Body extends AnySchema | undefined = AnySchema | u
   extends WriteOptions {
   body?: Body;
   response?: Res;
+  /**
+   * Bind the route's path variables and the query string over the body (default true, as
+   * ServiceStack binds a user route); false for a caller that binds them itself.
+   */
+  bind?: boolean;
 }
 
 /** Options of {@link respond}. */
@@ -110,14 +115,14 @@ function lazyBody(req: IncomingMessage & { body?: unknown }, exchange: Exchange)
  */
 export function typed<Body extends AnySchema | undefined = undefined, Res extends AnySchema | undefined = undefined>(
   schemas: RouteSchemas<Body, Res>,
-): RequestHandler<Record<string, string>, BodyOf<Res>, BodyOf<Body>> {
+): RequestHandler<Request['params'], BodyOf<Res>, BodyOf<Body>> {
   const write: WriteOptions = { textCase: schemas.textCase, excludeDefaultValues: schemas.excludeDefaultValues };
   return (req, _res, next) => {
     const state = stateOf(req);
     if (schemas.response !== undefined) state.response = schemas.response;
     state.write = write;
     if (schemas.body !== undefined) {
-      const binding = { params: req.params, query: queryOf(req.url) };
+      const binding = schemas.bind === false ? undefined : { params: req.params, query: queryOf(req.url) };
       try {
         req.body = (
           state.parsedElsewhere

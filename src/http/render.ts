@@ -1,18 +1,18 @@
 /**
  * Turns a response value or a thrown error into body text in the negotiated format. With a
- * response schema both formats are written by it (JSV by the typed writer, JSON by
- * `typed-json.ts`): the same members, the same defaults, the same 500 for a value that breaks
- * it. Without one, JSV goes through the untyped writer and JSON through `JSON.stringify`, with
+ * response schema both formats are written by it (JSV by the typed writer, JSON by the typed JSON
+ * writer, which re-expresses that JSV): the same members, the same defaults, the same 500 for a
+ * value that breaks it. Without one, JSV goes through the untyped writer and JSON through `JSON.stringify`, with
  * 64-bit integers and maps made JSON-safe.
  */
 import { isJsvError, type JsvError } from '../errors/jsv-error.js';
 import { stringifyUntyped } from '../syntax/stringify.js';
 import type { TypedStringifyOptions } from '../typed/encoding.js';
+import { stringifyJsonTyped } from '../typed/json.js';
 import { stringifyTyped } from '../typed/typed-api.js';
 import type { AnySchema } from './codec.js';
 import { JSON_CONTENT_TYPE, JSV_CONTENT_TYPE, type WireFormat } from './negotiate.js';
 import { HttpError, toErrorResponse, type ErrorResponseOptions, type ResponseError } from './response-status.js';
-import { stringifyTypedJson } from './typed-json.js';
 
 /** A rendered body: what to send and the `Content-Type` to send it with. */
 export interface RenderedBody {
@@ -41,7 +41,7 @@ export function renderValue(value: unknown, target: RenderTarget | WireFormat, s
   let text: string;
   try {
     if (format === 'jsv') text = schema === undefined ? stringifyUntyped(value) : stringifyTyped(value as never, schema, options);
-    else text = schema === undefined ? (JSON.stringify(value, jsonSafe) ?? '') : stringifyTypedJson(value, schema, options);
+    else text = schema === undefined ? (JSON.stringify(value, jsonSafe) ?? '') : stringifyJsonTyped(value as never, schema, options);
   } catch (error) {
     throw isJsvError(error) ? unwritable(error, format) : error;
   }

@@ -90,11 +90,11 @@ function expressApp(service: DemoService) {
   });
   app.get('/customers/:id', typed({ response: CustomerInfo }), (req, res) => {
     service.authenticate(req.headers.authorization);
-    respond(res, service.get(req.params.id!));
+    respond(res, service.get(String(req.params.id)));
   });
   app.all('/bind/:id', typed({ body: Bound, response: Bound }), (req, res) => respond(res, req.body));
   app.get('/public/cased', typed({ response: Public, ...CASED }), (_req, res) => respond(res, publicValue('cased')));
-  app.get('/public/:mode', typed({ response: Public }), (req, res) => respond(res, publicValue(req.params.mode!)));
+  app.get('/public/:mode', typed({ response: Public }), (req, res) => respond(res, publicValue(String(req.params.mode))));
   app.use(notFound(), jsvErrors());
   return app;
 }

@@ -363,6 +363,15 @@ describe('Standard Schema', () => {
     expect(errorOf(() => stringify([null], Names)).code).toBe('UNREPRESENTABLE_VALUE');
   });
 
+  it('returns the first 100 issues of a value with more, as safeParse does, instead of throwing', async () => {
+    const Counts = t.array(t.int());
+    const words = Array.from({ length: 150 }, (_, i) => `w${i}`);
+    const result = await Counts['~standard'].validate(words);
+    expect(result.issues?.map((issue) => issue.path)).toEqual(words.slice(0, 100).map((_, i) => [i]));
+    const parsed = safeParse(`[${words.join(',')}]`, Counts);
+    expect(parsed.success ? [] : parsed.issues.map((issue) => issue.segments)).toEqual(words.slice(0, 100).map((_, i) => [i]));
+  });
+
   it('takes values, not JSV text: a string is not an object', async () => {
     const result = await Poco['~standard'].validate('{name:x}');
     expect(result.issues?.[0]?.message).toContain('Expected an object');
