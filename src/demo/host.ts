@@ -101,8 +101,8 @@ export function apiRoutes<A extends ApiTable, Caller>(
       handler,
       binder: new DtoBinder(op.request),
       status: (options?.successStatus as Record<string, number | undefined> | undefined)?.[key] ?? (op.response === undefined ? 204 : 200),
-      decode: typed({ body: op.request, response: op.response }),
-      decodeBatch: typed({ body: t.array(op.request), response: op.response === undefined ? undefined : t.array(op.response) }),
+      decode: typed({ body: op.request, response: op.response, bind: false }),
+      decodeBatch: typed({ body: t.array(op.request), response: op.response === undefined ? undefined : t.array(op.response), bind: false }),
     };
     byName.set(op.name.toLowerCase(), compiled);
 
