@@ -157,7 +157,9 @@ function call<Caller>(
   }
   // A GET with `Content-Type` but no body (JsonServiceClient sends one on every call) binds an
   // empty DTO, as ServiceStack's `ContentLength > 0` test does.
-  const decode = sendsBody(req) ? compiled.decode : skip;
+  // typed() runs either way: it also sets the response schema, without which the answer would be
+  // written untyped (a seed customer's `listValue:[null]` then has no JSV text: a 500).
+  const decode = compiled.decode;
   decode(req, res, (error?: unknown) => {
     if (error !== undefined) return next(error);
     const body = sendsBody(req) ? (req.body as unknown) : undefined;
