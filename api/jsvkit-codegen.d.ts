@@ -18,7 +18,13 @@ type Output<S> = S extends {
         readonly output: infer T;
     } | undefined;
 } ? T : never;
+type Input<S> = S extends {
+    readonly "~types"?: {
+        readonly input: infer I;
+    } | undefined;
+} ? I : Output<S>;
 type Infer<S> = S extends NullableMark ? Output<S> | null : Output<S>;
+type InferInput<S> = S extends NullableMark ? Input<S> | null | undefined : Input<S>;
 type DefaultValue<S> = NonNullable<Output<S>>;
 type AnySchema = SchemaBase;
 declare abstract class SchemaBase {
@@ -40,6 +46,7 @@ declare abstract class SchemaBase {
 }
 interface ArrayTypes<E extends AnySchema> {
     readonly output: Infer<E>[];
+    readonly input: readonly InferInput<E>[];
 }
 declare class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     readonly element: E;
@@ -71,11 +78,18 @@ type ObjectOutput<P extends Shape> = Flat<{
 } & {
     -readonly [K in keyof P as P[K] extends Present ? never : K]?: Infer<P[K]>;
 }>;
+type MustGive<S> = S extends DefaultMark ? false : S extends RequiredMark ? true : false;
+type ObjectInput<P extends Shape> = Flat<{
+    -readonly [K in keyof P as MustGive<P[K]> extends true ? K : never]: InferInput<P[K]>;
+} & {
+    -readonly [K in keyof P as MustGive<P[K]> extends true ? never : K]?: InferInput<P[K]> | null;
+}>;
 type Extended<Base extends Shape, Own extends Shape> = {
     [K in keyof Base as K extends keyof Own ? never : K]: Base[K];
 } & Own;
 interface ObjectTypes<P extends Shape> {
     readonly output: ObjectOutput<P>;
+    readonly input: ObjectInput<P>;
 }
 interface ObjectOptions {
     name?: string;

@@ -80,7 +80,7 @@ class Describer {
       const described: MetadataOperationType = {
         request: this.definitions.get(request)!,
         actions: [...op.verbs],
-        method: methodOf(op),
+        method: op.method,
         routes: op.routes.map((route) => (route.verbs && route.verbs.length > 0 ? { path: route.path, verbs: route.verbs.join(',') } : { path: route.path })),
       };
       inOperations.add(request);
@@ -204,7 +204,7 @@ class Describer {
 
   private useOf(target: AnySchema, suggested: string): TypeUse {
     if (target instanceof KeyValuePairSchema) {
-      return { name: 'KeyValuePair`2', namespace: COLLECTIONS, args: [this.use(target.keySchema, `${suggested}Key`), this.use(target.valueSchema, `${suggested}Value`)], valueType: true, isEnum: false };
+      return { name: 'KeyValuePair`2', namespace: COLLECTIONS, args: [this.use(target.key, `${suggested}Key`), this.use(target.value, `${suggested}Value`)], valueType: true, isEnum: false };
     }
     if (target instanceof ObjectSchema) return this.objectUse(target, suggested);
     if (target instanceof EnumSchema || target instanceof FlagsSchema) {
@@ -271,12 +271,6 @@ function unwrap(schema: AnySchema): AnySchema {
 function argText(use: TypeUse): string {
   const name = use.name.replace(/`\d+$/, '');
   return use.args.length === 0 ? name : `${name}<${use.args.map(argText).join(',')}>`;
-}
-
-/** The verb ServiceStack's metadata names as the operation's preferred method. */
-function methodOf(op: Operation): string {
-  const verb = op.verbs.find((v) => v !== 'ANY') ?? op.routes.flatMap((r) => r.verbs ?? [])[0];
-  return verb ?? 'POST';
 }
 
 /** A .NET identifier from a suggested name (`customerInfo.schedule` → `CustomerInfoSchedule`). */

@@ -8,6 +8,9 @@ import { assignIdents, paramIdent, propertyKey } from './names.js';
 import { routeVerbs, type Decl, type Expr, type Member, type Model, type OperationModel } from './resolve.js';
 import { toCamelCase, toPascalCase, toSnakeCase } from '../typed/text-case.js';
 
+/** The verbs `operation({ method })` takes. */
+const CLIENT_VERBS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
 export interface EmitOptions {
   /** Property names: camelCase, PascalCase or snake_case. */
   readonly textCase: 'camel' | 'pascal' | 'snake';
@@ -268,6 +271,10 @@ class Emitter {
     const fields = [`request: ${op.request.ident}`];
     if (op.response !== undefined) fields.push(`response: ${this.exprText(op.response)}`);
     if (meta.actions !== undefined && meta.actions.length > 0) fields.push(`verbs: ${list(meta.actions.map((verb) => verb.toUpperCase()))}`);
+    // The verb clients send with: ServiceStack derives it from IVerb markers and AutoQuery
+    // interfaces too, which the metadata does not otherwise show, so it is kept as written.
+    const method = meta.method?.toUpperCase();
+    if (method !== undefined && CLIENT_VERBS.has(method)) fields.push(`method: ${quote(method)}`);
     if (meta.routes !== undefined && meta.routes.length > 0) {
       const routes = meta.routes.map((route) => {
         const verbs = routeVerbs(route.verbs);
