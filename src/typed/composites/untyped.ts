@@ -14,11 +14,13 @@ export class UntypedSchema extends SchemaBase {
   readonly kind = 'any';
   readonly name = 'object';
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     // `valueStart` left the cursor at the value, so the untyped reader classifies it again.
     return (d, ctx) => d.scanner.readValue(ctx);
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     return (e, value) => {
       try {
