@@ -21,6 +21,7 @@ export default defineConfig([
       fastify: 'src/http/fastify.ts',
       fetch: 'src/http/fetch.ts',
       servicestack: 'src/servicestack/index.ts',
+      client: 'src/client/index.ts',
     },
     format: ['esm', 'cjs'],
     // Declarations carry the documented API only: what is tagged `@internal` (the compiled decoders

@@ -225,3 +225,13 @@ export const NewCustomer = t.object(
   { name: 'NewCustomer' },
 );
 export type NewCustomer = Infer<typeof NewCustomer>;
+
+/** `GET /customers/{CustomerId}`: gets a specific customer; the response is a `CustomerInfo`. */
+export const GetCustomer = t.object(
+  {
+    /** The ID of the customer you want to retrieve */
+    customerId: t.string(),
+  },
+  { name: 'GetCustomer' },
+);
+export type GetCustomer = Infer<typeof GetCustomer>;

@@ -43,10 +43,28 @@ const Defaulted = t.object({
   nested: t.object({ on: t.boolean().default(false), label: t.string() }),
 });
 
+/** The kinds ServiceStack metadata needs beyond the Evo Voice DTOs. */
+const MetadataKinds = t.object({
+  b: t.byte(),
+  sb: t.sbyte(),
+  sh: t.short(),
+  us: t.ushort(),
+  ui: t.uint(),
+  ul: t.ulong(),
+  dto: t.dateTimeOffset(),
+  d: t.dateOnly(),
+  tm: t.timeOnly(),
+  wire: t.enum(['Monday', 'Sunday'] as const, { values: { Monday: 1, Sunday: 7 }, wireNames: { Sunday: 'SUN' } }),
+  any: t.any(),
+  pairs: t.array(t.keyValuePair(t.string(), t.int())),
+  byDay: t.dict(t.ushort(), { key: t.dateOnly() }),
+});
+
 const schemas: [string, AnySchema][] = [
   ...(Object.entries(dtos) as [string, AnySchema][]),
   ['Primitives', Primitives],
   ['Defaulted', Defaulted],
+  ['MetadataKinds', MetadataKinds],
   ['list of nullable strings', t.array(t.string().nullable())],
   ['list of nullable objects', t.array(dtos.Tag.nullable())],
 ];
