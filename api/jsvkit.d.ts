@@ -140,29 +140,6 @@ declare class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
     keys(): string[];
     member(name: string): AnySchema | undefined;
 }
-type KeyValuePairShape<K extends AnySchema, V extends AnySchema> = {
-    readonly key: K;
-    readonly value: V;
-};
-declare class KeyValuePairSchema<K extends AnySchema = AnySchema, V extends AnySchema = AnySchema> extends ObjectSchema<KeyValuePairShape<K, V>> {
-    readonly keySchema: K;
-    readonly valueSchema: V;
-    constructor(keySchema: K, valueSchema: V);
-}
-type WhitespaceMode = "tolerant" | "strict";
-type Engine = "scanner" | "chevrotain";
-interface ParseOptions {
-    maxDepth?: number;
-    whitespace?: WhitespaceMode;
-    engine?: Engine;
-}
-interface StringifyOptions {
-    maxDepth?: number;
-}
-type JsvValue = string | null | JsvValue[] | JsvMap;
-interface JsvMap {
-    [key: string]: JsvValue;
-}
 type JsvErrorCode = "UNEXPECTED_TOKEN" | "UNEXPECTED_END" | "UNTERMINATED_STRING" | "TRAILING_INPUT" | "DUPLICATE_KEY" | "MAX_DEPTH" | "UNSUPPORTED_VALUE" | "UNREPRESENTABLE_VALUE" | "CIRCULAR_REFERENCE" | "INVALID_TYPE" | "INVALID_NUMBER" | "INVALID_BOOLEAN" | "INVALID_DATE" | "INVALID_TIMESPAN" | "INVALID_GUID" | "INVALID_CHAR" | "INVALID_BYTES" | "INVALID_ENUM" | "OUT_OF_RANGE" | "MISSING_REQUIRED" | "UNKNOWN_PROPERTY" | "NULL_ELEMENT";
 interface JsvErrorInit {
     code: JsvErrorCode;
@@ -192,6 +169,93 @@ declare class JsvError extends SyntaxError {
     };
 }
 declare function isJsvError(error: unknown): error is JsvError;
+interface LazyTypes<S extends AnySchema> {
+    readonly output: Infer<S>;
+}
+declare class LazySchema<S extends AnySchema = AnySchema> extends SchemaBase {
+    private readonly getter;
+    readonly "~types"?: LazyTypes<S>;
+    readonly kind = "lazy";
+    private resolved;
+    constructor(getter: () => S);
+    resolve(): S;
+    get name(): string;
+    structuralKind(): SchemaKind;
+}
+type Flat<T> = {
+    [K in keyof T]: T[K];
+} & {};
+type ObjectInput<P extends Shape> = Flat<{
+    -readonly [K in keyof P as P[K] extends RequiredMark ? K : never]: Input<P[K]>;
+} & {
+    -readonly [K in keyof P as P[K] extends RequiredMark ? never : K]?: Input<P[K]> | null;
+}>;
+type InputOf<S> = S extends ObjectSchema<infer P> ? ObjectInput<P> : S extends ArraySchema<infer E> ? Input<E>[] : S extends DictSchema<infer V, infer K, infer As> ? As extends "map" ? Map<Infer<K>, Input<V>> : Record<string, Input<V>> : S extends LazySchema<infer T> ? Input<T> : Infer<S>;
+type Input<S> = S extends NullableMark ? InputOf<S> | null : InputOf<S>;
+type HttpVerb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
+interface OperationRoute {
+    readonly path: string;
+    readonly verbs?: readonly HttpVerb[];
+}
+interface OperationDefinition<Req extends AnySchema, Res extends AnySchema | undefined> {
+    readonly name?: string;
+    readonly request: Req;
+    readonly response?: Res;
+    readonly verbs?: readonly (HttpVerb | "ANY")[];
+    readonly method?: HttpVerb;
+    readonly routes?: readonly OperationRoute[];
+    readonly requiresAuth?: boolean;
+    readonly requiredRoles?: readonly string[];
+    readonly requiresAnyRole?: readonly string[];
+    readonly requiredPermissions?: readonly string[];
+    readonly requiresAnyPermission?: readonly string[];
+    readonly summary?: string;
+    readonly description?: string;
+    readonly tags?: readonly string[];
+}
+interface Operation<Req extends AnySchema = AnySchema, Res extends AnySchema | undefined = AnySchema | undefined> {
+    readonly name: string;
+    readonly request: Req;
+    readonly response: Res;
+    readonly verbs: readonly (HttpVerb | "ANY")[];
+    readonly method: HttpVerb;
+    readonly routes: readonly OperationRoute[];
+    readonly requiresAuth: boolean;
+    readonly requiredRoles: readonly string[];
+    readonly requiresAnyRole: readonly string[];
+    readonly requiredPermissions: readonly string[];
+    readonly requiresAnyPermission: readonly string[];
+    readonly summary: string | undefined;
+    readonly description: string | undefined;
+    readonly tags: readonly string[];
+}
+type ApiTable = Readonly<Record<string, Operation>>;
+type OperationRequest<O extends Operation> = Infer<O["request"]>;
+type OperationResponse<O extends Operation> = O["response"] extends AnySchema ? Infer<O["response"]> : void;
+declare function operation<Req extends AnySchema, Res extends AnySchema | undefined = undefined>(definition: OperationDefinition<Req, Res>): Operation<Req, Res>;
+type KeyValuePairShape<K extends AnySchema, V extends AnySchema> = {
+    readonly key: K;
+    readonly value: V;
+};
+declare class KeyValuePairSchema<K extends AnySchema = AnySchema, V extends AnySchema = AnySchema> extends ObjectSchema<KeyValuePairShape<K, V>> {
+    readonly keySchema: K;
+    readonly valueSchema: V;
+    constructor(keySchema: K, valueSchema: V);
+}
+type WhitespaceMode = "tolerant" | "strict";
+type Engine = "scanner" | "chevrotain";
+interface ParseOptions {
+    maxDepth?: number;
+    whitespace?: WhitespaceMode;
+    engine?: Engine;
+}
+type JsvValue = string | null | JsvValue[] | JsvMap;
+interface JsvMap {
+    [key: string]: JsvValue;
+}
+interface StringifyOptions {
+    maxDepth?: number;
+}
 type PathSegment = string | number;
 interface JsvIssue {
     readonly code: JsvErrorCode;
@@ -273,19 +337,6 @@ declare class FlagsSchema<Names extends string = string> extends ScalarSchema<nu
     readonly flags: Readonly<Record<Names, number>>;
     constructor(flags: Record<Names, number>, name?: string);
 }
-interface LazyTypes<S extends AnySchema> {
-    readonly output: Infer<S>;
-}
-declare class LazySchema<S extends AnySchema = AnySchema> extends SchemaBase {
-    private readonly getter;
-    readonly "~types"?: LazyTypes<S>;
-    readonly kind = "lazy";
-    private resolved;
-    constructor(getter: () => S);
-    resolve(): S;
-    get name(): string;
-    structuralKind(): SchemaKind;
-}
 declare class UntypedSchema extends SchemaBase {
     readonly "~types"?: SchemaTypes<JsvValue>;
     readonly kind = "any";
@@ -337,7 +388,6 @@ type t_FlagsSchema<Names extends string = string> = FlagsSchema<Names>;
 declare const t_FlagsSchema: typeof FlagsSchema;
 declare const t_KeySchema: typeof KeySchema;
 declare const t_KeyValuePairSchema: typeof KeyValuePairSchema;
-type t_LazySchema<S extends AnySchema = AnySchema> = LazySchema<S>;
 declare const t_LazySchema: typeof LazySchema;
 declare const t_ObjectOptions: typeof ObjectOptions;
 declare const t_ObjectSchema: typeof ObjectSchema;
@@ -389,56 +439,5 @@ type SafeParseResult<T> = {
 declare function safeParse<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): SafeParseResult<Infer<S>>;
 declare function parseJsonTyped<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): Infer<S>;
 declare function stringifyJsonTyped<S extends AnySchema>(value: Infer<S>, schema: S, options?: TypedStringifyOptions): string;
-type Flat<T> = {
-    [K in keyof T]: T[K];
-} & {};
-type ObjectInput<P extends Shape> = Flat<{
-    -readonly [K in keyof P as P[K] extends RequiredMark ? K : never]: Input<P[K]>;
-} & {
-    -readonly [K in keyof P as P[K] extends RequiredMark ? never : K]?: Input<P[K]> | null;
-}>;
-type InputOf<S> = S extends ObjectSchema<infer P> ? ObjectInput<P> : S extends ArraySchema<infer E> ? Input<E>[] : S extends DictSchema<infer V, infer K, infer As> ? As extends "map" ? Map<Infer<K>, Input<V>> : Record<string, Input<V>> : S extends LazySchema<infer T> ? Input<T> : Infer<S>;
-type Input<S> = S extends NullableMark ? InputOf<S> | null : InputOf<S>;
-type HttpVerb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
-interface OperationRoute {
-    readonly path: string;
-    readonly verbs?: readonly HttpVerb[];
-}
-interface OperationDefinition<Req extends AnySchema, Res extends AnySchema | undefined> {
-    readonly name?: string;
-    readonly request: Req;
-    readonly response?: Res;
-    readonly verbs?: readonly (HttpVerb | "ANY")[];
-    readonly method?: HttpVerb;
-    readonly routes?: readonly OperationRoute[];
-    readonly requiresAuth?: boolean;
-    readonly requiredRoles?: readonly string[];
-    readonly requiresAnyRole?: readonly string[];
-    readonly requiredPermissions?: readonly string[];
-    readonly requiresAnyPermission?: readonly string[];
-    readonly summary?: string;
-    readonly description?: string;
-    readonly tags?: readonly string[];
-}
-interface Operation<Req extends AnySchema = AnySchema, Res extends AnySchema | undefined = AnySchema | undefined> {
-    readonly name: string;
-    readonly request: Req;
-    readonly response: Res;
-    readonly verbs: readonly (HttpVerb | "ANY")[];
-    readonly method: HttpVerb;
-    readonly routes: readonly OperationRoute[];
-    readonly requiresAuth: boolean;
-    readonly requiredRoles: readonly string[];
-    readonly requiresAnyRole: readonly string[];
-    readonly requiredPermissions: readonly string[];
-    readonly requiresAnyPermission: readonly string[];
-    readonly summary: string | undefined;
-    readonly description: string | undefined;
-    readonly tags: readonly string[];
-}
-type ApiTable = Readonly<Record<string, Operation>>;
-type OperationRequest<O extends Operation> = Infer<O["request"]>;
-type OperationResponse<O extends Operation> = O["response"] extends AnySchema ? Infer<O["response"]> : void;
-declare function operation<Req extends AnySchema, Res extends AnySchema | undefined = undefined>(definition: OperationDefinition<Req, Res>): Operation<Req, Res>;
 export { JsvDateTime, JsvDateTimeOffset, JsvError, JsvTimeSpan, codeFrame, format, isJsvError, operation, parse, parseJsonTyped as parseJson, safeParse, stringify, stringifyJsonTyped as stringifyJson, t };
 export type { AnySchema, ApiTable, CodeFrameOptions, DateTimeKind, Engine, FormatOptions, HttpVerb, Infer, Input, JsvErrorCode, JsvIssue, JsvMap, JsvValue, Operation, OperationDefinition, OperationRequest, OperationResponse, OperationRoute, ParseOptions, SafeParseResult, Schema, SchemaKind, StringifyOptions, TextCase, TypedParseOptions, TypedStringifyOptions, WhitespaceMode };
