@@ -12,12 +12,15 @@ import { ArraySchema } from '../typed/composites/array.js';
 import { DictSchema } from '../typed/composites/dict.js';
 import { EnumSchema } from '../typed/composites/enum.js';
 import { FlagsSchema } from '../typed/composites/flags.js';
+import { KeyValuePairSchema } from '../typed/composites/key-value-pair.js';
 import { LazySchema } from '../typed/composites/lazy.js';
 import { ObjectSchema } from '../typed/composites/object.js';
 import type { ApiTable, Operation } from '../typed/operation.js';
 import type { AnySchema } from '../typed/schema.js';
 import { toPascalCase } from '../typed/text-case.js';
+import * as servicestack from '../servicestack/index.js';
 import { scalarByKind } from './dotnet-types.js';
+import { KNOWN_TYPES } from './servicestack-types.js';
 import type { MetadataOperationType, MetadataPropertyType, MetadataType, MetadataTypeName, MetadataTypes } from './metadata.js';
 
 export interface DescribeOptions {
@@ -129,8 +132,8 @@ class Describer {
     // Placed now so a member that refers back finds it; filled in below.
     this.definitions.set(name, type);
     if (schema.base !== undefined) {
-      const base = this.defineObject(schema.base, `${name}Base`);
-      type.inherits = { name: base, namespace: this.namespace };
+      const base = this.objectUse(schema.base, `${name}Base`);
+      type.inherits = { name: base.name, namespace: base.namespace, ...(base.args.length > 0 ? { genericArgs: base.args.map(argText) } : {}) };
     }
     type.properties = Object.keys(schema.ownShape).map((member) => this.property(member, schema.member(member)!, `${name}${toPascalCase(member)}`));
     this.order.push(name);
@@ -186,18 +189,31 @@ class Describer {
     return use;
   }
 
+  /**
+   * A DTO: one of `jsvkit/servicestack` (referred to, not defined: ServiceStack's metadata leaves
+   * them out too, and codegen imports them), or one of the api's own.
+   */
+  private objectUse(target: ObjectSchema, suggested: string): TypeUse {
+    const known = knownObject(target);
+    if (known !== undefined) return { name: known.name, namespace: 'ServiceStack', args: known.args.map((arg) => this.use(arg, `${suggested}Item`)), valueType: false, isEnum: false };
+    return { name: this.defineObject(target, suggested), namespace: this.namespace, args: [], valueType: false, isEnum: false };
+  }
+
   private useOf(target: AnySchema, suggested: string): TypeUse {
-    if (target instanceof ObjectSchema) return { name: this.defineObject(target, suggested), namespace: this.namespace, args: [], valueType: false, isEnum: false };
-    if (target instanceof EnumSchema || target instanceof FlagsSchema) return { name: this.defineEnum(target, suggested), namespace: this.namespace, args: [], valueType: true, isEnum: true };
+    if (target instanceof KeyValuePairSchema) {
+      return { name: 'KeyValuePair`2', namespace: COLLECTIONS, args: [this.use(target.keySchema, `${suggested}Key`), this.use(target.valueSchema, `${suggested}Value`)], valueType: true, isEnum: false };
+    }
+    if (target instanceof ObjectSchema) return this.objectUse(target, suggested);
+    if (target instanceof EnumSchema || target instanceof FlagsSchema) {
+      const known = KNOWN_ENUMS.get(target instanceof EnumSchema ? target.members : target.flags);
+      if (known !== undefined) return { name: known, namespace: SYSTEM, args: [], valueType: true, isEnum: true };
+      return { name: this.defineEnum(target, suggested), namespace: this.namespace, args: [], valueType: true, isEnum: true };
+    }
     if (target instanceof ArraySchema) return { name: 'List`1', namespace: COLLECTIONS, args: [this.use(target.element, `${suggested}Item`)], valueType: false, isEnum: false };
     if (target instanceof DictSchema) {
       const key = target.key === undefined ? stringUse() : this.use(target.key, `${suggested}Key`);
       if (key.name !== 'String' && key.args.length > 0) throw new TypeError(`describeApi: ${suggested} is a dictionary keyed by ${target.key?.name}, which .NET metadata cannot describe`);
       return { name: 'Dictionary`2', namespace: COLLECTIONS, args: [key, this.use(target.value, `${suggested}Value`)], valueType: false, isEnum: false };
-    }
-    const pair = keyValuePairOf(target);
-    if (pair !== undefined) {
-      return { name: 'KeyValuePair`2', namespace: COLLECTIONS, args: [this.use(pair.key, `${suggested}Key`), this.use(pair.value, `${suggested}Value`)], valueType: true, isEnum: false };
     }
     const scalar = scalarByKind(target.kind);
     if (scalar === undefined) throw new TypeError(`describeApi: ${suggested} has a schema of kind ${target.kind}, which has no .NET type`);
@@ -209,6 +225,30 @@ class Describer {
 
 function stringUse(): TypeUse {
   return { name: 'String', namespace: SYSTEM, args: [], valueType: false, isEnum: false };
+}
+
+const EXPORTS = servicestack as unknown as Record<string, unknown>;
+
+/** `jsvkit/servicestack`'s plain DTOs by their shape (clones share it). */
+const KNOWN_OBJECTS = new Map<object, string>();
+/** `System` enums of `jsvkit/servicestack` by their members. */
+const KNOWN_ENUMS = new Map<object, string>();
+for (const known of KNOWN_TYPES) {
+  const schema = EXPORTS[known.export];
+  if (known.arity === 0 && schema instanceof ObjectSchema) KNOWN_OBJECTS.set(schema.ownShape, known.name);
+  if (schema instanceof EnumSchema) KNOWN_ENUMS.set(schema.members, known.name);
+}
+
+/**
+ * A `jsvkit/servicestack` DTO as metadata names it: ``QueryResponse`1`` of its row type,
+ * ``QueryDb`1`` of a table (the row type is found by name among the api's types), `ResponseStatus`.
+ */
+function knownObject(schema: ObjectSchema): { name: string; args: AnySchema[] } | undefined {
+  const plain = KNOWN_OBJECTS.get(schema.ownShape);
+  if (plain !== undefined) return { name: plain, args: [] };
+  const results = schema.ownShape.results as unknown;
+  if (results instanceof ArraySchema && servicestack.QueryResponse(results.element) === schema) return { name: 'QueryResponse`1', args: [results.element] };
+  return undefined;
 }
 
 /** The schema behind `t.lazy` wrappers. */
@@ -240,25 +280,13 @@ function dotnetName(suggested: string): string {
   return /^[A-Za-z_]/.test(name) ? name : `Type${name}`;
 }
 
-/** The members' underlying integer values, when they are numbers (not C#'s implicit 0, 1, 2, …). */
+/** The members' underlying integer values, when they are not C#'s implicit 0, 1, 2, … */
 function enumValuesOf(schema: EnumSchema): string[] | undefined {
-  const numeric = schema.members.map((m) => (schema as unknown as { numericValues?: readonly number[] }).numericValues?.[schema.members.indexOf(m)] ?? (typeof m.value === 'number' ? m.value : undefined));
-  if (numeric.some((v) => v === undefined)) return undefined;
-  if (numeric.every((v, i) => v === i)) return undefined;
-  return numeric.map(String);
+  if (schema.members.every((m, i) => m.number === i)) return undefined;
+  return schema.members.map((m) => String(m.number));
 }
 
-/** The members' wire names where any differs from its member name. */
+/** The members' wire names (`[EnumMember(Value = …)]`) where any differs from its member name. */
 function enumWireNamesOf(schema: EnumSchema): string[] | undefined {
-  const wire = (schema as unknown as { wireNames?: Readonly<Record<string, string>> }).wireNames;
-  if (wire === undefined) return undefined;
-  const names = schema.members.map((m) => wire[m.name] ?? m.name);
-  return names.some((name, i) => name !== schema.members[i]!.name) ? names : undefined;
-}
-
-/** The key and value schemas of a `t.keyValuePair(K, V)`. */
-function keyValuePairOf(schema: AnySchema): { key: AnySchema; value: AnySchema } | undefined {
-  if (schema.kind !== ('keyValuePair' as string)) return undefined;
-  const pair = schema as unknown as { key: AnySchema; value: AnySchema };
-  return { key: pair.key, value: pair.value };
+  return schema.members.some((m) => m.wire !== m.name) ? schema.members.map((m) => m.wire) : undefined;
 }

@@ -1,12 +1,12 @@
 /**
  * Reads a ServiceStack metadata document, JSON or JSV, as a `MetadataTypes` (`/types/metadata`) or
  * an app metadata document (`/metadata/app.json`, which holds it under `api`). Both formats go
- * through the same typed reader (JSON is first written as JSV), so a bad member is reported the
- * same way with its path, whichever format the host sent.
+ * through the same typed reader (JSON by way of `parseJsonTyped`), so a bad member is reported the
+ * same way, with its path and its line and column in the text, whichever format the host sent.
  */
 import { isJsvError } from '../errors/jsv-error.js';
-import { parseUntyped } from '../syntax/parse.js';
-import { stringifyUntyped } from '../syntax/stringify.js';
+import { parseJsonTyped } from '../typed/json.js';
+import type { Infer } from '../typed/schema.js';
 import { array, object, string } from '../typed/t.js';
 import { parseTyped } from '../typed/typed-api.js';
 import { CodegenError } from './codegen-error.js';
@@ -37,46 +37,19 @@ const Document = object(
 /**
  * Reads `text` (JSON or JSV) as a metadata document.
  * @throws CodegenError `INVALID_DOCUMENT` with the path of the first bad member (its `cause` is
- * the reader's `JsvError`, positioned in the text when the document is JSV).
+ * the reader's `JsvError`, positioned in the text).
  */
 export function readMetadata(text: string): MetadataDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let json: unknown;
-  let jsonError: Error | undefined;
+  // JSON's first key is quoted; JSV writes keys bare (and an empty document is either).
+  const json = /^\s*\{\s*["}]/.test(body) || /^\s*\[/.test(body);
+  let document: Infer<typeof Document>;
   try {
-    json = JSON.parse(body);
-  } catch (error) {
-    jsonError = error as Error;
-  }
-  let jsv: string;
-  let format: 'json' | 'jsv';
-  if (jsonError === undefined) {
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      throw new CodegenError('INVALID_DOCUMENT', `Expected a metadata object ({…}), found ${Array.isArray(json) ? 'a list' : 'a JSON ' + (json === null ? 'null' : typeof json)}`);
-    }
-    format = 'json';
-    jsv = stringifyUntyped(json);
-  } else {
-    format = 'jsv';
-    jsv = body;
-    // Text that starts like JSON but is not JSON is reported as JSON (its own error is clearer).
-    if (/^\s*\{\s*"[^"]*"\s*:/.test(body)) {
-      try {
-        parseUntyped(body);
-      } catch {
-        throw new CodegenError('INVALID_DOCUMENT', `Not valid JSON: ${jsonError.message}`, '', { cause: jsonError });
-      }
-    }
-  }
-  let document: ReturnType<typeof parseTyped<typeof Document>>;
-  try {
-    document = parseTyped(jsv, Document);
+    document = json ? parseJsonTyped(body, Document) : parseTyped(body, Document);
   } catch (error) {
     if (!isJsvError(error)) throw error;
-    // A JSON document's text is not the text read: only the path locates the problem there.
-    throw new CodegenError('INVALID_DOCUMENT', format === 'jsv' ? `${error.reason} (line ${error.line}, column ${error.column})` : error.reason, error.path ?? '', { cause: error });
+    throw new CodegenError('INVALID_DOCUMENT', `${error.reason} (line ${error.line}, column ${error.column})`, error.path ?? '', { cause: error });
   }
-  if (document === null || typeof document !== 'object') throw new CodegenError('INVALID_DOCUMENT', 'Expected a metadata object ({…})');
   let metadata: MetadataTypes;
   if (document.api !== undefined) metadata = document.api;
   else {
@@ -84,7 +57,8 @@ export function readMetadata(text: string): MetadataDocument {
     if (document.operations === undefined) throw new CodegenError('INVALID_DOCUMENT', 'operations is required but missing', 'operations');
     metadata = { namespaces: document.namespaces, types: document.types, operations: document.operations };
   }
-  return { metadata, jsTextCase: document.app?.jsTextCase, keyCase: keyCaseOf(format === 'json' ? Object.keys(json as object)[0] : /^\s*\{\s*"?([^":,{}[\]\s]*)/.exec(body)?.[1]), format };
+  const firstKey = /^\s*\{\s*"?([^":,{}[\]\s]*)/.exec(body)?.[1];
+  return { metadata, jsTextCase: document.app?.jsTextCase, keyCase: keyCaseOf(firstKey), format: json ? 'json' : 'jsv' };
 }
 
 function keyCaseOf(firstKey: string | undefined): 'camel' | 'pascal' {

@@ -108,7 +108,8 @@ class Resolver {
   private readonly byKey = new Map<string, Decl>();
   /** `Name`arity` → declarations in every namespace. */
   private readonly byName = new Map<string, Decl[]>();
-  private readonly knownDecls = new Map<KnownType, Decl>();
+  /** One import per export (``QueryDb`1`` and ``QueryDb`2`` are the same factory). */
+  private readonly knownDecls = new Map<string, Decl>();
 
   constructor(private readonly metadata: MetadataTypes) {}
 
@@ -155,12 +156,12 @@ class Resolver {
   }
 
   private knownDecl(known: KnownType): Decl {
-    let decl = this.knownDecls.get(known);
+    let decl = this.knownDecls.get(known.export);
     if (decl === undefined) {
       const params = Array.from({ length: known.arity }, (_, i) => (known.arity === 1 ? 'T' : `T${i + 1}`));
       decl = this.add({ key: `${known.namespace}.${known.name}\`${known.arity}`, dotnet: known.name, arity: known.arity, namespace: known.namespace, params, path: '', known, type: undefined, description: undefined });
       decl.shape = 'import';
-      this.knownDecls.set(known, decl);
+      this.knownDecls.set(known.export, decl);
     }
     return decl;
   }
@@ -275,7 +276,7 @@ class Resolver {
     }
     const decl = this.lookup(ref, scope, namespace);
     if (decl !== undefined) {
-      if (decl.arity !== args.length) throw new CodegenError('INVALID_DOCUMENT', `${decl.dotnet} takes ${decl.arity} type arguments, found ${args.length}`, path);
+      if (decl.known === undefined && decl.arity !== args.length) throw new CodegenError('INVALID_DOCUMENT', `${decl.dotnet} takes ${decl.arity} type arguments, found ${args.length}`, path);
       return { kind: 'decl', decl, args };
     }
     if (valueTypeHint && ref.arity === 0 && !isFrameworkNamespace(namespace)) return { kind: 'struct', name: ref.name };

@@ -1,6 +1,8 @@
 /**
  * Every TypeScript example in README.md and docs/*.md is type-checked against the sources, and run
- * unless its fence says `ts no-run` (examples that listen on a port or call a remote host). An
+ * unless its fence says `ts no-run` (examples that listen on a port or call a remote host). A fence
+ * marked `ts excerpt` is a quotation with elisions (`// …`) from a file that is itself checked (the
+ * generated examples/evovoice/dtos.ts), and is skipped. An
  * example is a module of its own: it imports what it uses, from `jsvkit` and `jsvkit/...` as a user
  * would, and may import `./dtos.js`, the Evo Voice DTOs (examples/evovoice/dtos.ts), since each
  * example is written beside that file while the test runs.
@@ -29,6 +31,7 @@ function examplesOf(markdown: string): Example[] {
   const examples: Example[] = [];
   const fence = /^```(ts|typescript)([^\n]*)\n([\s\S]*?)^```[ \t]*$/gm;
   for (const match of text.matchAll(fence)) {
+    if (/\bexcerpt\b/.test(match[2]!)) continue;
     const line = text.slice(0, match.index).split('\n').length;
     const name = `${prefix}${markdown.replace(/[^A-Za-z0-9]+/g, '-')}-${line}.ts`;
     examples.push({ where: `${markdown}:${line}`, file: join(exampleDir, name), code: `${match[3]}\nexport {};\n`, run: !/\bno-run\b/.test(match[2]!) });

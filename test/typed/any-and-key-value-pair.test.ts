@@ -48,6 +48,17 @@ describe('t.any()', () => {
     );
   });
 
+  it('law: t.any() reads a value as both untyped engines read the same text', () => {
+    fc.assert(
+      fc.property(jsvValue.filter((v): v is Exclude<JsvValue, null> => v !== null), (data) => {
+        const inner = stringify(data);
+        const typed = parse(`{Data:${inner}}`, Dto).Data;
+        expect(typed).toEqual(parse(inner, { engine: 'scanner' }));
+        expect(typed).toEqual(parse(inner, { engine: 'chevrotain' }));
+      }),
+    );
+  });
+
   it('law: arbitrary(t.any()) round-trips', () => {
     fc.assert(fc.property(arbitrary(t.object({ a: t.any() })), (value) => {
       expect(parse(stringify(value, t.object({ a: t.any() })), t.object({ a: t.any() }))).toEqual(value);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { format, parse, safeParse, stringify, t, type AnySchema, type JsvValue, type TextCase } from '../../src/index.js';
 import { arbitrary } from '../../src/testing/arbitrary.js';
 import * as dtos from '../../examples/evovoice/dtos.js';
+import { isSchema } from '../../src/typed/schema.js';
 
 const Primitives = t.object({
   s: t.string().required(),
@@ -61,7 +62,7 @@ const MetadataKinds = t.object({
 });
 
 const schemas: [string, AnySchema][] = [
-  ...(Object.entries(dtos) as [string, AnySchema][]),
+  ...(Object.entries(dtos).filter(([, value]) => isSchema(value)) as [string, AnySchema][]),
   ['Primitives', Primitives],
   ['Defaulted', Defaulted],
   ['MetadataKinds', MetadataKinds],

@@ -1,7 +1,9 @@
 /** Behaviour of each schema kind, with expected values from jsv-spec.md. */
 import { describe, expect, it } from 'vitest';
 import { parse, safeParse, stringify, t } from '../../src/index.js';
-import { CustomerInfo, EntityInfo, NewCustomer, Schedule } from '../../examples/evovoice/dtos.js';
+// The Evo Voice DTOs with non-nullable C# value members (`.default(false)`, `.default(0)`, first
+// enum member), as codegen writes them from metadata that says so.
+import { CustomerInfo, EntityInfo, NewCustomer, Schedule } from '../codegen/evovoice.golden.js';
 import { errorOf } from '../helpers/errors.js';
 import { lineColumn } from '../helpers/seed.js';
 
