@@ -15,7 +15,8 @@ import { isHttpError, respond, typed } from '../http/express.js';
 import { JSON_CONTENT_TYPE, JSV_CONTENT_TYPE } from '../http/negotiate.js';
 import { HttpError } from '../http/response-status.js';
 import * as t from '../typed/t.js';
-import type { ApiTable, HttpVerb, Operation, OperationRequest, OperationResponse } from '../typed/operation.js';
+import type { ApiTable, HttpVerb, Operation, OperationResponse } from '../typed/operation.js';
+import type { Infer } from '../typed/schema.js';
 import { DtoBinder, queryPairs } from './binding.js';
 import { answersVerb, expressRoute, predefinedCall, predefinedFormat } from './routes.js';
 
@@ -32,9 +33,12 @@ export interface HostSecurity<Caller> {
   permissions?(caller: Caller): readonly string[];
 }
 
-/** What answers one operation: its request DTO in, its response out (or thrown `HttpError`s). */
+/**
+ * What answers one operation: its request DTO in (as decoded: `Infer`, defaults filled in), its
+ * response out (or thrown `HttpError`s).
+ */
 export type OperationHandler<O extends Operation, Caller> = (
-  request: OperationRequest<O>,
+  request: Infer<O['request']>,
   caller: Caller | undefined,
 ) => OperationResponse<O> | Promise<OperationResponse<O>>;
 
@@ -75,8 +79,12 @@ interface Compiled<Caller> {
   handler: OperationHandler<Operation, Caller>;
   binder: DtoBinder;
   status: number;
+  /** Types the body and declares the response schema. */
   decode: RequestHandler;
+  /** Declares the response schema only: for a call without a body. */
+  declare: RequestHandler;
   decodeBatch: RequestHandler;
+  declareBatch: RequestHandler;
 }
 
 /**
@@ -96,13 +104,16 @@ export function apiRoutes<A extends ApiTable, Caller>(
   for (const [key, op] of Object.entries(api)) {
     const handler = (handlers as Record<string, OperationHandler<Operation, Caller> | undefined>)[key];
     if (typeof handler !== 'function') throw new TypeError(`apiRoutes: no handler for operation ${op.name}`);
+    const batchResponse = op.response === undefined ? undefined : t.array(op.response);
     const compiled: Compiled<Caller> = {
       op,
       handler,
       binder: new DtoBinder(op.request),
       status: (options?.successStatus as Record<string, number | undefined> | undefined)?.[key] ?? (op.response === undefined ? 204 : 200),
       decode: typed({ body: op.request, response: op.response }),
-      decodeBatch: typed({ body: t.array(op.request), response: op.response === undefined ? undefined : t.array(op.response) }),
+      declare: typed({ response: op.response }),
+      decodeBatch: typed({ body: t.array(op.request), response: batchResponse }),
+      declareBatch: typed({ response: batchResponse }),
     };
     byName.set(op.name.toLowerCase(), compiled);
 
@@ -150,14 +161,15 @@ function call<Caller>(
 ): void {
   let caller: Caller | undefined;
   try {
-    assertVerb(compiled.op, req.method);
+    // ServiceStack runs its auth filters before it looks for the verb's method (401/403 before 405).
     caller = authorize(compiled.op, security, req);
+    assertVerb(compiled.op, req.method);
   } catch (error) {
     return next(error);
   }
   // A GET with `Content-Type` but no body (JsonServiceClient sends one on every call) binds an
   // empty DTO, as ServiceStack's `ContentLength > 0` test does.
-  const decode = sendsBody(req) ? compiled.decode : skip;
+  const decode = sendsBody(req) ? compiled.decode : compiled.declare;
   decode(req, res, (error?: unknown) => {
     if (error !== undefined) return next(error);
     const body = sendsBody(req) ? (req.body as unknown) : undefined;
@@ -180,12 +192,13 @@ function call<Caller>(
 function callBatch<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Caller>, req: Request, res: Response, next: (error?: unknown) => void): void {
   let caller: Caller | undefined;
   try {
-    assertVerb(compiled.op, req.method);
+    // ServiceStack runs its auth filters before it looks for the verb's method (401/403 before 405).
     caller = authorize(compiled.op, security, req);
+    assertVerb(compiled.op, req.method);
   } catch (error) {
     return next(error);
   }
-  (sendsBody(req) ? compiled.decodeBatch : skip)(req, res, (error?: unknown) => {
+  (sendsBody(req) ? compiled.decodeBatch : compiled.declareBatch)(req, res, (error?: unknown) => {
     if (error !== undefined) return next(error);
     const requests = sendsBody(req) && Array.isArray(req.body) ? (req.body as unknown[]) : [];
     run(async () => {
@@ -238,8 +251,6 @@ function sendsBody(req: Request): boolean {
   const length = req.headers['content-length'];
   return length === undefined ? req.headers['transfer-encoding'] !== undefined : Number(length) > 0;
 }
-
-const skip: RequestHandler = (_req, _res, next) => next();
 
 function run(work: () => Promise<void>, next: (error?: unknown) => void): void {
   work().catch(next);

@@ -40,7 +40,7 @@ function safeParseOrThrow(jsv: string, format: BodyFormat, schema: AnySchema): u
     const entry = { errorCode: issue.code } as ResponseError;
     if (issue.path !== '') entry.fieldName = issue.path;
     entry.message = issue.reason;
-    if (format === 'jsv') entry.meta = { line: String(issue.line), column: String(issue.column), offset: String(issue.offset) };
+    if (format === 'jsv' && issue.offset !== undefined) entry.meta = { line: String(issue.line), column: String(issue.column), offset: String(issue.offset) };
     return entry;
   });
   const first = result.issues[0]!;

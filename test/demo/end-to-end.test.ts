@@ -4,16 +4,17 @@
  * JSON, and with `@servicestack/client`'s `JsonServiceClient`; each outcome (success, 400 with field
  * errors, 401, 403, 404) must be the same answer for all three.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { JsonServiceClient } from '@servicestack/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerInfo as CustomerInfoSchema, NewCustomer as NewCustomerSchema } from '../../examples/evovoice/dtos.js';
-import { codegen } from '../../src/codegen/codegen.js';
 import { createClient, isServiceError, type Client } from '../../src/client/index.js';
 import { createDemoApp } from '../../src/demo/app.js';
 import { sampleValue } from '../../src/demo/samples.js';
@@ -41,12 +42,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  // What `jsvkit codegen <url>` does: read the host's /types/metadata and write one module, here
-  // importing `t` from this checkout's sources so the generated schemas are the classes the client reads.
+  // `jsvkit codegen <url> -o <file>` as a user runs it (dist/ is built by the test setup). The module
+  // imports 'jsvkit' and 'jsvkit/servicestack' by name, which the test runner resolves to this
+  // checkout's sources, so its schemas are the classes the client reads.
   workDir = mkdtempSync(join(tmpdir(), 'jsvkit-demo-e2e-'));
   const out = join(workDir, 'dtos.ts');
-  const metadata = await (await fetch(`${base}/types/metadata`)).text();
-  writeFileSync(out, codegen(metadata, { source: base, importFrom: join(ROOT, 'src/index.ts') }));
+  // Asynchronously: the demo answers from this process.
+  await promisify(execFile)(process.execPath, [join(ROOT, 'dist/cli.js'), 'codegen', base, '-o', out]);
   generatedText = readFileSync(out, 'utf8');
   generated = (await import(pathToFileURL(out).href)) as typeof generated;
 });
