@@ -110,9 +110,9 @@ export function apiRoutes<A extends ApiTable, Caller>(
       handler,
       binder: new DtoBinder(op.request),
       status: (options?.successStatus as Record<string, number | undefined> | undefined)?.[key] ?? (op.response === undefined ? 204 : 200),
-      decode: typed({ body: op.request, response: op.response }),
+      decode: typed({ body: op.request, response: op.response, bind: false }),
       declare: typed({ response: op.response }),
-      decodeBatch: typed({ body: t.array(op.request), response: batchResponse }),
+      decodeBatch: typed({ body: t.array(op.request), response: batchResponse, bind: false }),
       declareBatch: typed({ response: batchResponse }),
     };
     byName.set(op.name.toLowerCase(), compiled);

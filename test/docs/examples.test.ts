@@ -1,8 +1,9 @@
 /**
  * Every TypeScript example in README.md and docs/*.md is type-checked against the sources, and run
  * unless its fence says `ts no-run` (examples that listen on a port or call a remote host). A fence
- * marked `ts excerpt` is a quotation with elisions (`// …`) from a file that is itself checked (the
- * generated examples/evovoice/dtos.ts), and is skipped. An
+ * marked `ts excerpt` is skipped: a quotation with elisions (`// …`) from a file that is itself
+ * checked (the generated examples/evovoice/dtos.ts), or a side-by-side sketch of one route in three
+ * frameworks whose complete, tested form is in test/http. An
  * example is a module of its own: it imports what it uses, from `jsvkit` and `jsvkit/...` as a user
  * would, and may import `./dtos.js`, the Evo Voice DTOs (examples/evovoice/dtos.ts), since each
  * example is written beside that file while the test runs.
