@@ -20,6 +20,7 @@ export default defineConfig([
       express: 'src/http/express.ts',
       fastify: 'src/http/fastify.ts',
       fetch: 'src/http/fetch.ts',
+      chevrotain: 'src/syntax/chevrotain/entry.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
