@@ -7,7 +7,7 @@
  *   npm run bench -- --filter 'parse/(customer|deep)'   regex over "operation/fixture contender"
  *   npm run bench -- --quick                              fewer, shorter rounds
  *   npm run bench -- --rounds 9 --time 300 --out x.md     more rounds; write elsewhere
- *   npm run bench -- --no-scaling | --scaling-only
+ *   npm run bench -- --no-scaling | --scaling-only | --no-weight
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { CONTENDERS, contenderKey, type Contender, type Operation } from './cont
 import { FIXTURE_DESCRIPTIONS, FIXTURE_NAMES } from './fixtures.js';
 import { describeMachine, machineLine } from './machine.js';
 import { checkTargets, type Measured } from './targets.js';
+import { weightSection } from './weight.js';
 import type { RoundRequest, WorkerReply } from './worker.js';
 
 const { values: args } = parseArgs({
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     'no-scaling': { type: 'boolean', default: false },
     'scaling-only': { type: 'boolean', default: false },
+    'no-weight': { type: 'boolean', default: false },
   },
 });
 
@@ -213,6 +215,8 @@ report += `a cell is the median of the per-round medians (± shows half the spre
 report += FIXTURE_NAMES.map((f) => `\`${f}\` (${FIXTURE_DESCRIPTIONS[f]})`).join(', ') + '.\n';
 report += tables();
 report += scalingTable();
+// Bundle sizes and the cold import: with the full run, or alone via `npm run bench:weight`.
+if (filter === undefined && !args['no-weight'] && !args['scaling-only']) report += await weightSection();
 report += `\n### Output checks\n\n${checks()}`;
 report += `\n### Targets (issue 3)\n\n${targets}`;
 report += `\n### Not measured\n\n`;
