@@ -10,7 +10,6 @@
  */
 import { errorAt, JsvError } from '../errors/jsv-error.js';
 import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
-import { finishList, LIST_CHUNK } from './list-builder.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
 import { PlainRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
 
@@ -74,6 +73,28 @@ export function describeChar(text: string, offset: number): string {
   if (cp === CR) return 'a carriage return';
   if (cp < 32 || cp === 0x7f) return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return `'${String.fromCodePoint(cp)}'`;
+}
+
+/**
+ * The items of the lists being read, shared by every `readValue` call (one parse at a time: JS is
+ * single-threaded and a read never yields) and emptied as each list closes. A list is built here
+ * and, at its `]`, copied out with `slice` into an array of exactly its length, as V8's own
+ * JSON.parse builds arrays from its value stack.
+ *
+ * Why not a `[]` per list, pushed to: V8 records, per allocation site, whether the objects made
+ * there survive a scavenge. In a multi-MB document the lists read early are still alive (they are
+ * part of the result) when the young generation fills, so the single `[]` literal that made every
+ * list was learnt as long-lived and V8 began allocating all later lists in old space. An old array
+ * holding young strings is a remembered-set root: every scavenge then visited the lists of earlier,
+ * dead documents and kept their strings alive (73 % of the time on a 2 MB series document was GC).
+ * `slice` allocates from a builtin, which V8 never pretenures, and to the exact size, where push
+ * regrowth had left ~34 bytes of garbage per item.
+ */
+const itemStack: JsvValue[] = [];
+
+/** Items held for lists still open: 0 between reads, whatever the last read did. @internal */
+export function pendingListItems(): number {
+  return itemStack.length;
 }
 
 export class Scanner {
@@ -417,10 +438,12 @@ export class Scanner {
    */
   readValue(context: Context): JsvValue {
     const baseDepth = this.depth;
-    // The open containers, innermost last: a map is its object, a list the chunk of its items
-    // being filled, with the full chunks set aside in `fullChunks` (see list-builder.ts).
-    const containers: (JsvMap | JsvValue[])[] = [];
-    const fullChunks: (JsvValue[][] | undefined)[] = [];
+    // The items of every open list, on the shared stack above this call's base (see `itemStack`).
+    const items = itemStack;
+    const baseItems = items.length;
+    // The open containers, innermost last: a map is its object, a list the index in `items` where
+    // its first item goes.
+    const containers: (JsvMap | number)[] = [];
     // The key being read in each open map; undefined while the key itself is being scanned.
     const keys: (string | undefined)[] = [];
     let ctx: Context = context;
@@ -440,7 +463,7 @@ export class Scanner {
           value = {};
         } else if (kind === LIST) {
           if (this.openList()) {
-            containers.push([]);
+            containers.push(items.length);
             keys.push(undefined);
             ctx = IN_LIST;
             continue;
@@ -458,16 +481,12 @@ export class Scanner {
           const top = containers.length - 1;
           if (top < 0) return value;
           const container = containers[top]!;
-          if (Array.isArray(container)) {
-            container.push(value);
-            if (container.length === LIST_CHUNK) {
-              (fullChunks[top] ??= []).push(container);
-              containers[top] = [];
-            }
+          if (typeof container === 'number') {
+            items.push(value);
             if (this.nextItem()) break;
-            value = finishList(containers[top] as JsvValue[], fullChunks[top]);
-            // The next list opened at this level starts with no chunks set aside.
-            fullChunks[top] = undefined;
+            // An array of exactly its items, made by the slice builtin (see `itemStack`).
+            value = items.slice(container);
+            items.length = container;
           } else {
             setOwn(container, keys[top]!, value);
             if (this.nextEntry()) {
@@ -484,13 +503,16 @@ export class Scanner {
           containers.pop();
           keys.pop();
           // What follows the closed container belongs to the one it closed into.
-          ctx = Array.isArray(containers[containers.length - 1]) ? IN_LIST : IN_MAP;
+          ctx = typeof containers[containers.length - 1] === 'number' ? IN_LIST : IN_MAP;
         }
       }
     } catch (error) {
       this.depth = baseDepth;
+      const itemCount = items.length;
+      // The stack must not keep this document's values alive, nor leave them to the next one.
+      items.length = baseItems;
       if (error instanceof JsvError && error.path === undefined && containers.length > 0) {
-        throw withPath(error, containers, fullChunks, keys);
+        throw withPath(error, containers, itemCount, keys);
       }
       throw error;
     }
@@ -503,8 +525,12 @@ export function duplicateKeyReason(key: string): string {
 
 const MAX_PATH_SEGMENTS = 32;
 
-/** Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. */
-function withPath(error: JsvError, containers: (JsvMap | JsvValue[])[], fullChunks: (JsvValue[][] | undefined)[], keys: (string | undefined)[]): JsvError {
+/**
+ * Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. A list
+ * container is the index of its first item on the item stack, so its current index is the count of
+ * items above that, up to where the next open list starts (`itemCount`: the stack's height).
+ */
+function withPath(error: JsvError, containers: (JsvMap | number)[], itemCount: number, keys: (string | undefined)[]): JsvError {
   let path = '';
   // Deep documents keep the last levels only, so an error message stays readable.
   const first = containers.length > MAX_PATH_SEGMENTS ? containers.length - MAX_PATH_SEGMENTS : 0;
@@ -512,12 +538,20 @@ function withPath(error: JsvError, containers: (JsvMap | JsvValue[])[], fullChun
   for (let i = first; i < containers.length; i++) {
     const container = containers[i]!;
     const key = keys[i];
-    if (Array.isArray(container)) path += `[${(fullChunks[i]?.length ?? 0) * LIST_CHUNK + container.length}]`;
+    if (typeof container === 'number') path += `[${nextListStart(containers, i + 1, itemCount) - container}]`;
     else if (key === undefined) break;
     else path += formatPathKey(key, path === '');
   }
   if (path === '') return error;
   return new JsvError({ code: error.code, reason: error.reason, offset: error.offset, line: error.line, column: error.column, path });
+}
+
+function nextListStart(containers: (JsvMap | number)[], from: number, itemCount: number): number {
+  for (let i = from; i < containers.length; i++) {
+    const container = containers[i]!;
+    if (typeof container === 'number') return container;
+  }
+  return itemCount;
 }
 
 /** `a.b`, or `["a b"]` for keys that are not plain identifiers. */
