@@ -10,6 +10,7 @@
  */
 import { errorAt, JsvError } from '../errors/jsv-error.js';
 import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
+import { itemStack, type ItemStack } from './list-builder.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
 import { PlainRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
 
@@ -73,28 +74,6 @@ export function describeChar(text: string, offset: number): string {
   if (cp === CR) return 'a carriage return';
   if (cp < 32 || cp === 0x7f) return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return `'${String.fromCodePoint(cp)}'`;
-}
-
-/**
- * The items of the lists being read, shared by every `readValue` call (one parse at a time: JS is
- * single-threaded and a read never yields) and emptied as each list closes. A list is built here
- * and, at its `]`, copied out with `slice` into an array of exactly its length, as V8's own
- * JSON.parse builds arrays from its value stack.
- *
- * Why not a `[]` per list, pushed to: V8 records, per allocation site, whether the objects made
- * there survive a scavenge. In a multi-MB document the lists read early are still alive (they are
- * part of the result) when the young generation fills, so the single `[]` literal that made every
- * list was learnt as long-lived and V8 began allocating all later lists in old space. An old array
- * holding young strings is a remembered-set root: every scavenge then visited the lists of earlier,
- * dead documents and kept their strings alive (73 % of the time on a 2 MB series document was GC).
- * `slice` allocates from a builtin, which V8 never pretenures, and to the exact size, where push
- * regrowth had left ~34 bytes of garbage per item.
- */
-const itemStack: JsvValue[] = [];
-
-/** Items held for lists still open: 0 between reads, whatever the last read did. @internal */
-export function pendingListItems(): number {
-  return itemStack.length;
 }
 
 export class Scanner {
@@ -438,9 +417,9 @@ export class Scanner {
    */
   readValue(context: Context): JsvValue {
     const baseDepth = this.depth;
-    // The items of every open list, on the shared stack above this call's base (see `itemStack`).
-    const items = itemStack;
-    const baseItems = items.length;
+    // The items of every open list, on the shared stack above this call's base (list-builder.ts).
+    const items = itemStack as ItemStack<JsvValue>;
+    const baseItems = items.height;
     // The open containers, innermost last: a map is its object, a list the index in `items` where
     // its first item goes.
     const containers: (JsvMap | number)[] = [];
@@ -463,7 +442,7 @@ export class Scanner {
           value = {};
         } else if (kind === LIST) {
           if (this.openList()) {
-            containers.push(items.length);
+            containers.push(items.height);
             keys.push(undefined);
             ctx = IN_LIST;
             continue;
@@ -484,9 +463,7 @@ export class Scanner {
           if (typeof container === 'number') {
             items.push(value);
             if (this.nextItem()) break;
-            // An array of exactly its items, made by the slice builtin (see `itemStack`).
-            value = items.slice(container);
-            items.length = container;
+            value = items.close(container);
           } else {
             setOwn(container, keys[top]!, value);
             if (this.nextEntry()) {
@@ -508,9 +485,9 @@ export class Scanner {
       }
     } catch (error) {
       this.depth = baseDepth;
-      const itemCount = items.length;
+      const itemCount = items.height;
       // The stack must not keep this document's values alive, nor leave them to the next one.
-      items.length = baseItems;
+      items.cutTo(baseItems);
       if (error instanceof JsvError && error.path === undefined && containers.length > 0) {
         throw withPath(error, containers, itemCount, keys);
       }
