@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { check } from './commands/check.js';
+import { codegenCommand } from './commands/codegen.js';
 import { UsageError, type Command } from './commands/command.js';
 import { fmt } from './commands/fmt.js';
 import { fromJson } from './commands/from-json.js';
@@ -15,7 +16,7 @@ import { CliContext, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from './c
 
 export type { CliIo } from './context.js';
 
-const COMMANDS: readonly Command[] = [fmt, toJson, fromJson, check];
+const COMMANDS: readonly Command[] = [fmt, toJson, fromJson, check, codegenCommand];
 
 function table(rows: [string, string][]): string {
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;

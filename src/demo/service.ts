@@ -4,7 +4,7 @@
  * contract tests put it behind each adapter.
  */
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { CustomerBreadcrumb, CustomerInfo, NewCustomer } from '../../examples/evovoice/dtos.js';
+import type { CustomerInfo, NewCustomer } from '../../examples/evovoice/dtos.js';
 import { HttpError } from '../http/response-status.js';
 
 export type Role = 'SystemAdministrator' | 'Manager' | 'Customer' | 'Guest';
@@ -110,7 +110,7 @@ export class DemoService {
     const id = randomUUID();
     const created = this.now().toISOString();
     const accountId = request.accountId ?? parent?.accountId;
-    const breadcrumb: CustomerBreadcrumb[] = [...(parent?.breadcrumb ?? []), { id, name: request.name }];
+    const breadcrumb: NonNullable<CustomerInfo['breadcrumb']> = [...(parent?.breadcrumb ?? []), { id, name: request.name }];
     const customer: CustomerInfo = {
       accountId,
       parentCustomerId: parent?.id,

@@ -3,7 +3,9 @@
  * route declares a schema. Typed failures answer 400 with every issue, as ServiceStack's
  * validation errors do: the first issue's code and message on top, all of them in `errors`.
  */
-import { parse as parseUntyped, safeParse, stringify } from '../index.js';
+import { parseUntyped } from '../syntax/parse.js';
+import { stringifyUntyped } from '../syntax/stringify.js';
+import { safeParse, stringifyTyped } from '../typed/typed-api.js';
 import type { Schema } from '../typed/schema.js';
 import type { BodyFormat } from './body-type.js';
 import { HttpError, type ResponseError } from './response-status.js';
@@ -26,7 +28,7 @@ export function decodeBody(format: BodyFormat, text: string, schema?: AnySchema)
   if (format === 'json' && text.trim() === '') text = '';
   if (text === '') return schema === undefined ? undefined : safeParseOrThrow('', format, schema);
   if (schema === undefined) return format === 'jsv' ? parseUntyped(text) : parseJson(text);
-  return safeParseOrThrow(format === 'jsv' ? text : stringify(parseJson(text)), format, schema);
+  return safeParseOrThrow(format === 'jsv' ? text : stringifyUntyped(parseJson(text)), format, schema);
 }
 
 function safeParseOrThrow(jsv: string, format: BodyFormat, schema: AnySchema): unknown {
@@ -47,7 +49,7 @@ function safeParseOrThrow(jsv: string, format: BodyFormat, schema: AnySchema): u
 
 /** Writes `value` as JSV with the typed writer of `schema`. */
 export function encodeTyped(value: unknown, schema: AnySchema): string {
-  return stringify(value as never, schema);
+  return stringifyTyped(value as never, schema);
 }
 
 function parseJson(text: string): unknown {

@@ -41,11 +41,13 @@ export interface NegotiationRequest {
 // Offers carry the charset so that `Accept: text/jsv; charset=utf-8` matches: negotiator requires
 // every parameter of an Accept entry to be present on the offer.
 const JSV_OFFER = JSV_CONTENT_TYPE;
+// ServiceStack's own JSV type (MimeTypes.Jsv), which its JsvServiceClient sends as `Accept`.
+const APPLICATION_JSV_OFFER = 'application/jsv; charset=utf-8';
 const JSON_OFFER = JSON_CONTENT_TYPE;
 // `*/*` and other ties between the two go to the first offer; ServiceStack answers `*/*` in the
 // request body's own format, so a JSV body puts JSV first.
-const JSV_FIRST = [JSV_OFFER, JSON_OFFER] as const;
-const JSON_FIRST = [JSON_OFFER, JSV_OFFER] as const;
+const JSV_FIRST = [JSV_OFFER, APPLICATION_JSV_OFFER, JSON_OFFER] as const;
+const JSON_FIRST = [JSON_OFFER, JSV_OFFER, APPLICATION_JSV_OFFER] as const;
 
 const SUFFIXES: Record<string, WireFormat> = { jsv: 'jsv', json: 'json' };
 
@@ -100,7 +102,7 @@ function acceptFormat(headers: NegotiationRequest['headers']): WireFormat {
   } catch {
     chosen = undefined;
   }
-  return chosen === JSV_OFFER ? 'jsv' : 'json';
+  return chosen === JSV_OFFER || chosen === APPLICATION_JSV_OFFER ? 'jsv' : 'json';
 }
 
 function result(format: WireFormat, source: FormatSource, url: string): NegotiationResult {

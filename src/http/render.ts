@@ -3,7 +3,8 @@
  * through jsvkit's writer (typed when the route declares a response schema); JSON through
  * `JSON.stringify`, with 64-bit integers and maps made JSON-safe.
  */
-import { isJsvError, stringify as stringifyUntyped, type JsvError } from '../index.js';
+import { isJsvError, type JsvError } from '../errors/jsv-error.js';
+import { stringifyUntyped } from '../syntax/stringify.js';
 import { JSON_CONTENT_TYPE, JSV_CONTENT_TYPE, type WireFormat } from './negotiate.js';
 import { HttpError, toErrorResponse, type ErrorResponseOptions, type ResponseError } from './response-status.js';
 import { encodeTyped, type AnySchema } from './codec.js';

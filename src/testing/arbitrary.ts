@@ -17,6 +17,10 @@ import type { ScalarSchema } from '../typed/primitives.js';
 import { readDecimal } from '../typed/scalars/decimal.js';
 import { JsvDateTime } from '../typed/scalars/date-time.js';
 import { JsvTimeSpan } from '../typed/scalars/time-span.js';
+import { JsvDateTimeOffset } from '../typed/scalars/date-time-offset.js';
+import { dateText, MAX_OFFSET_MINUTES, TICKS_PER_MINUTE } from '../typed/scalars/calendar.js';
+import { timeOnlyFromTicks } from '../typed/scalars/time-only.js';
+import { jsvValue } from './untyped-value.js';
 import type { AnySchema, Infer } from '../typed/schema.js';
 
 export interface ArbitraryOptions {
@@ -43,6 +47,19 @@ export function nastyString(): fc.Arbitrary<string> {
 }
 
 const TICKS_PER_DAY = 864_000_000_000n;
+
+function dateTimeOffset(): fc.Arbitrary<JsvDateTimeOffset> {
+  const limit = BigInt(MAX_OFFSET_MINUTES) * TICKS_PER_MINUTE;
+  return fc
+    .tuple(fc.bigInt({ min: limit, max: JsvDateTimeOffset.MAX_TICKS - limit }), fc.integer({ min: -MAX_OFFSET_MINUTES, max: MAX_OFFSET_MINUTES }), fc.constantFrom(0n, 1n, -1n))
+    // Also the range's very ends, where only offsets that keep the UTC time inside are valid.
+    .map(([ticks, offset, edge]) => {
+      if (edge === 0n) return new JsvDateTimeOffset(ticks, offset);
+      const wall = edge < 0n ? 0n : JsvDateTimeOffset.MAX_TICKS;
+      const safe = edge < 0n ? Math.min(offset, 0) : Math.max(offset, 0);
+      return new JsvDateTimeOffset(wall, safe);
+    });
+}
 
 function dateTime(): fc.Arbitrary<JsvDateTime> {
   return fc
@@ -77,6 +94,24 @@ function scalar(schema: ScalarSchema<unknown>): fc.Arbitrary<unknown> {
       return fc.integer({ min: -2147483648, max: 2147483647 });
     case 'long':
       return fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
+    case 'byte':
+      return fc.integer({ min: 0, max: 255 });
+    case 'sbyte':
+      return fc.integer({ min: -128, max: 127 });
+    case 'short':
+      return fc.integer({ min: -32768, max: 32767 });
+    case 'ushort':
+      return fc.integer({ min: 0, max: 65535 });
+    case 'uint':
+      return fc.integer({ min: 0, max: 4294967295 });
+    case 'ulong':
+      return fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
+    case 'dateTimeOffset':
+      return dateTimeOffset();
+    case 'dateOnly':
+      return fc.bigInt({ min: 0n, max: JsvDateTime.MAX_TICKS / TICKS_PER_DAY }).map((days) => dateText(days * TICKS_PER_DAY));
+    case 'timeOnly':
+      return fc.oneof(fc.bigInt({ min: 0n, max: TICKS_PER_DAY - 1n }), fc.bigInt({ min: 0n, max: 86_399n }).map((s) => s * 10_000_000n)).map(timeOnlyFromTicks);
     case 'decimal':
       return decimalText();
     case 'date':
@@ -112,6 +147,8 @@ class Builder {
     switch (schema.kind) {
       case 'string':
         return nastyString();
+      case 'any':
+        return depth <= 0 ? nastyString() : jsvValue(nastyString(), depth, this.maxLength);
       case 'enum':
         return fc.constantFrom(...(schema as unknown as EnumSchema).values);
       case 'lazy':

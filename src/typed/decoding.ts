@@ -5,7 +5,7 @@
 import { errorAt, isJsvError, JsvError, type JsvErrorCode } from '../errors/jsv-error.js';
 import { BARE, describeChar, LIST, MAP, QUOTED, Scanner, type Context, type ValueKind } from '../syntax/scanner.js';
 import type { ParseOptions } from '../syntax/options.js';
-import { formatPath, MAX_ISSUES, toIssue, type JsvIssue, type PathSegment } from './issues.js';
+import { formatPath, IssueLimit, MAX_ISSUES, toIssue, type JsvIssue, type PathSegment } from './issues.js';
 
 /** Options of the typed `parse` and `safeParse`. */
 export interface TypedParseOptions extends Omit<ParseOptions, 'engine'> {
@@ -15,9 +15,6 @@ export interface TypedParseOptions extends Omit<ParseOptions, 'engine'> {
    */
   strict?: boolean;
 }
-
-/** Thrown to stop collecting once `MAX_ISSUES` issues are known. */
-export class IssueLimit extends Error {}
 
 export class Decoding {
   readonly scanner: Scanner;

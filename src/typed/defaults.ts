@@ -12,7 +12,7 @@ import type { ObjectSchema } from './composites/object.js';
 import { JsvDateTime } from './scalars/date-time.js';
 import { JsvTimeSpan } from './scalars/time-span.js';
 import type { AnySchema } from './schema.js';
-import { encode, parseTyped } from './typed-api.js';
+import { decodeDocument, encodeDocument } from './run.js';
 
 /**
  * A function giving `schema.defaultValue`, checked against the schema on the first call (not while
@@ -30,13 +30,13 @@ function checkedDefault(schema: AnySchema, where: string): () => unknown {
   const value = schema.defaultValue;
   let text: string;
   try {
-    text = encode(value, schema, undefined, false).text();
+    text = encodeDocument(value, schema, undefined, false).text();
   } catch (error) {
     if (!isJsvError(error)) throw error;
     throw new TypeError(`The default of ${where} does not fit ${schema.name}: ${error.reason}`);
   }
   if (typeof value !== 'object' || value instanceof JsvDateTime || value instanceof JsvTimeSpan) return () => value;
-  return () => parseTyped(text, schema);
+  return () => decodeDocument(text, schema, undefined, false).value;
 }
 
 const reaching = new WeakMap<AnySchema, boolean>();

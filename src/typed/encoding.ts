@@ -5,7 +5,7 @@
 import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
 import { ChunkedOutput } from '../syntax/chunked-output.js';
 import { DEFAULT_MAX_DEPTH } from '../syntax/options.js';
-import { formatPath, MAX_ISSUES, toIssue, type JsvIssue, type PathSegment } from './issues.js';
+import { formatPath, IssueLimit, MAX_ISSUES, toIssue, type JsvIssue, type PathSegment } from './issues.js';
 import { TEXT_CASES, type TextCase } from './text-case.js';
 
 /** Options of the typed `stringify`. */
@@ -59,7 +59,7 @@ export class Encoding extends ChunkedOutput {
     const error = writeError(code, reason, formatPath(segments));
     if (!this.collect) throw error;
     this.issues.push(toIssue(error, segments));
-    if (this.issues.length >= MAX_ISSUES) throw error;
+    if (this.issues.length >= MAX_ISSUES) throw new IssueLimit();
   }
 
   /** Enters a container; false (after reporting) when it is too deep or contains itself. */

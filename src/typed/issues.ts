@@ -41,5 +41,8 @@ export function toIssue(error: JsvError, segments: readonly PathSegment[]): JsvI
   };
 }
 
-/** How many issues `safeParse` collects before it stops reading. */
+/** How many issues `safeParse` and Standard Schema `validate` collect before they stop. */
 export const MAX_ISSUES = 100;
+
+/** Thrown to stop collecting once `MAX_ISSUES` issues are known; the run returns what it has. */
+export class IssueLimit extends Error {}

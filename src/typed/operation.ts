@@ -32,6 +32,12 @@ export interface OperationDefinition<Req extends AnySchema, Res extends AnySchem
   readonly response?: Res;
   /** The verbs the operation answers (metadata `actions`); default: the routes' verbs, else `['POST']`. */
   readonly verbs?: readonly (HttpVerb | 'ANY')[];
+  /**
+   * The verb clients send the operation with (metadata `method`, the `getMethod()` of ServiceStack's
+   * TypeScript DTOs). Default as ServiceStack derives it: the one verb of the routes that name a
+   * single verb, else the first of `verbs` that is not `ANY`, else `POST`.
+   */
+  readonly method?: HttpVerb;
   readonly routes?: readonly OperationRoute[];
   readonly requiresAuth?: boolean;
   /** Every one of these roles is required. */
@@ -53,6 +59,7 @@ export interface Operation<Req extends AnySchema = AnySchema, Res extends AnySch
   readonly request: Req;
   readonly response: Res;
   readonly verbs: readonly (HttpVerb | 'ANY')[];
+  readonly method: HttpVerb;
   readonly routes: readonly OperationRoute[];
   readonly requiresAuth: boolean;
   readonly requiredRoles: readonly string[];
@@ -92,11 +99,14 @@ export function operation<Req extends AnySchema, Res extends AnySchema | undefin
   });
   const verbs = definition.verbs ?? (routes.some((r) => r.verbs.length > 0) ? [...new Set(routes.flatMap((r) => r.verbs))] : ['POST' as const]);
   for (const verb of verbs) checkVerb(name, verb);
+  if (definition.method !== undefined) checkVerb(name, definition.method);
+  if ((definition.method as string | undefined) === 'ANY') throw new TypeError(`operation ${name}: method must be one verb, not ANY`);
   return Object.freeze({
     name,
     request: definition.request,
     response: definition.response as Res,
     verbs: Object.freeze([...verbs]),
+    method: definition.method ?? preferredMethod(routes, verbs),
     routes: Object.freeze(routes),
     // A role or permission can only be checked on a signed-in caller, as ServiceStack's attributes imply.
     requiresAuth: definition.requiresAuth ?? [definition.requiredRoles, definition.requiresAnyRole, definition.requiredPermissions, definition.requiresAnyPermission].some((list) => (list?.length ?? 0) > 0),
@@ -108,6 +118,17 @@ export function operation<Req extends AnySchema, Res extends AnySchema | undefin
     description: definition.description,
     tags: Object.freeze([...(definition.tags ?? [])]),
   });
+}
+
+// ServiceStack's ServiceClientUtils.GetSingleRouteMethod: routes whose verbs are one supported
+// verb ("GET", never "GET,POST"), counted once each; used when exactly one remains.
+const SINGLE_ROUTE_VERBS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** ServiceStack's `Operation.Method`: the single route verb, else the first action that is not ANY, else POST. */
+function preferredMethod(routes: readonly OperationRoute[], verbs: readonly (HttpVerb | 'ANY')[]): HttpVerb {
+  const single = new Set(routes.flatMap((route) => (route.verbs?.length === 1 && SINGLE_ROUTE_VERBS.has(route.verbs[0]!) ? [route.verbs[0]!] : [])));
+  if (single.size === 1) return [...single][0]!;
+  return verbs.find((verb): verb is HttpVerb => verb !== 'ANY') ?? 'POST';
 }
 
 function checkVerb(name: string, verb: string): void {

@@ -33,6 +33,7 @@ export interface ScalarCodec<T> {
 export class ScalarSchema<T> extends SchemaBase {
   declare readonly '~types'?: SchemaTypes<T>;
 
+  /** @internal Scalar schemas come from the `t.*` functions; the codec is machinery. */
   constructor(
     readonly kind: SchemaKind,
     readonly name: string,
@@ -43,10 +44,12 @@ export class ScalarSchema<T> extends SchemaBase {
     super();
   }
 
+  /** @internal */
   override isDefault(value: unknown): boolean {
     return this.codec.isDefault !== undefined && this.codec.is(value) && this.codec.isDefault(value as T);
   }
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     const { read, readBare, expected } = this.codec;
     return (d, ctx, kind) => {
@@ -70,6 +73,7 @@ export class ScalarSchema<T> extends SchemaBase {
     };
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     const { write, is, expected } = this.codec;
     return (e, value) => {
@@ -90,6 +94,7 @@ export class StringSchema extends SchemaBase {
   readonly kind = 'string';
   readonly name = 'string';
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     return (d, ctx, kind) => {
       const sc = d.scanner;
@@ -105,6 +110,7 @@ export class StringSchema extends SchemaBase {
     };
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     return (e, value) => {
       if (typeof value !== 'string') return e.fail('INVALID_TYPE', `Expected a string, found ${describeValue(value)}`);

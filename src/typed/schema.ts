@@ -15,10 +15,19 @@ export type SchemaKind =
   | 'boolean'
   | 'number'
   | 'float'
+  | 'byte'
+  | 'sbyte'
+  | 'short'
+  | 'ushort'
   | 'int'
+  | 'uint'
   | 'long'
+  | 'ulong'
   | 'decimal'
   | 'date'
+  | 'dateTimeOffset'
+  | 'dateOnly'
+  | 'timeOnly'
   | 'timeSpan'
   | 'guid'
   | 'char'
@@ -28,6 +37,7 @@ export type SchemaKind =
   | 'array'
   | 'dict'
   | 'object'
+  | 'any'
   | 'lazy';
 
 /** Phantom carrier of a schema's decoded type (never present at run time). */

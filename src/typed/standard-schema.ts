@@ -10,14 +10,14 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { SchemaBase } from './schema.js';
 import { fillDefaults } from './defaults.js';
-import { encode } from './typed-api.js';
+import { encodeDocument } from './run.js';
 
 export function standardProps(schema: SchemaBase): StandardSchemaV1.Props<unknown, unknown> {
   return {
     version: 1,
     vendor: 'jsvkit',
     validate(value: unknown): StandardSchemaV1.Result<unknown> {
-      const e = encode(value, schema, undefined, true);
+      const e = encodeDocument(value, schema, undefined, true);
       if (e.issues.length > 0) {
         return { issues: e.issues.map((issue) => ({ message: issue.path ? `${issue.reason} at ${issue.path}` : issue.reason, path: issue.segments })) };
       }

@@ -11,22 +11,27 @@ import { readBoolean, writeBoolean } from './scalars/boolean.js';
 import { readBytes, writeBytes } from './scalars/bytes.js';
 import { readChar, writeChar } from './scalars/char.js';
 import { readGuid, writeGuid } from './scalars/guid.js';
-import { readInt, readLong, writeInt, writeLong } from './scalars/integer.js';
+import { BYTE, readInt, readIntegerIn, readLong, readULong, SBYTE, SHORT, UINT, USHORT, writeInt, writeIntegerIn, writeLong, writeULong, type IntegerRange } from './scalars/integer.js';
 import { readBarePlainDouble, readDouble, readFloat, writeDouble, writeFloat } from './scalars/number.js';
 import { readDecimal, writeDecimal } from './scalars/decimal.js';
 import { JsvDateTime, readDate, readDateTime, writeDate, writeDateTime } from './scalars/date-time.js';
+import { JsvDateTimeOffset, readDateTimeOffset, writeDateTimeOffset } from './scalars/date-time-offset.js';
+import { isDateOnly, readDateOnly, writeDateOnly } from './scalars/date-only.js';
+import { isTimeOnly, readTimeOnly, writeTimeOnly } from './scalars/time-only.js';
 import { JsvTimeSpan, readTimeSpan, writeTimeSpan } from './scalars/time-span.js';
 import { ArraySchema } from './composites/array.js';
 import { DictSchema, type DictOptions, type KeySchema } from './composites/dict.js';
-import { EnumSchema, type EnumLike, type EnumValues } from './composites/enum.js';
+import { EnumSchema, type EnumLike, type EnumMemberName, type EnumOptions, type EnumValues } from './composites/enum.js';
 import { FlagsSchema } from './composites/flags.js';
+import { KeyValuePairSchema } from './composites/key-value-pair.js';
 import { LazySchema } from './composites/lazy.js';
 import { ObjectSchema, type ObjectOptions, type Shape } from './composites/object.js';
+import { UntypedSchema } from './composites/untyped.js';
 import { ScalarSchema, StringSchema } from './primitives.js';
-import type { AnySchema } from './schema.js';
+import type { AnySchema, SchemaKind } from './schema.js';
 
-export { ArraySchema, DictSchema, EnumSchema, FlagsSchema, LazySchema, ObjectSchema, ScalarSchema, StringSchema };
-export type { DictOptions, EnumLike, KeySchema, ObjectOptions, Shape };
+export { ArraySchema, DictSchema, EnumSchema, FlagsSchema, KeyValuePairSchema, LazySchema, ObjectSchema, ScalarSchema, StringSchema, UntypedSchema };
+export type { DictOptions, EnumLike, EnumMemberName, EnumOptions, KeySchema, ObjectOptions, Shape };
 
 /**
  * Up to nine ASCII digits: an int whatever they are, and `Number` reads them exactly as ServiceStack's
@@ -93,6 +98,42 @@ export function int(): ScalarSchema<number> {
   });
 }
 
+/** A .NET integer type that fits a JavaScript `number`: range-checked on read and write. */
+function integerIn(kind: SchemaKind, range: IntegerRange): ScalarSchema<number> {
+  return new ScalarSchema<number>(kind, range.name, {
+    read: (text) => readIntegerIn(range, text),
+    write: (value) => writeIntegerIn(range, value),
+    is: (value) => typeof value === 'number',
+    expected: `a whole number (${range.name})`,
+    isDefault: (value) => value === 0,
+  });
+}
+
+/** .NET `byte` (Byte): a whole number from 0 to 255; no sign on read (`-0` is rejected, as ServiceStack does). */
+export function byte(): ScalarSchema<number> {
+  return integerIn('byte', BYTE);
+}
+
+/** .NET `sbyte` (SByte): a whole number from -128 to 127. */
+export function sbyte(): ScalarSchema<number> {
+  return integerIn('sbyte', SBYTE);
+}
+
+/** .NET `short` (Int16): a whole number from -32768 to 32767. */
+export function short(): ScalarSchema<number> {
+  return integerIn('short', SHORT);
+}
+
+/** .NET `ushort` (UInt16): a whole number from 0 to 65535; no sign on read. */
+export function ushort(): ScalarSchema<number> {
+  return integerIn('ushort', USHORT);
+}
+
+/** .NET `uint` (UInt32): a whole number from 0 to 4294967295; no sign on read. */
+export function uint(): ScalarSchema<number> {
+  return integerIn('uint', UINT);
+}
+
 /** .NET `long`: a `bigint`, never rounded. Writing also accepts a safe-integer `number`. */
 export function long(): ScalarSchema<bigint> {
   return new ScalarSchema<bigint>('long', 'long', {
@@ -100,6 +141,20 @@ export function long(): ScalarSchema<bigint> {
     write: writeLong,
     is: (value) => typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value)),
     expected: 'a bigint',
+    isDefault: (value) => value === 0n || (value as unknown) === 0,
+  });
+}
+
+/**
+ * .NET `ulong` (UInt64): a `bigint` from 0 to 18446744073709551615, never rounded; no sign on read.
+ * Writing also accepts a non-negative safe-integer `number`.
+ */
+export function ulong(): ScalarSchema<bigint> {
+  return new ScalarSchema<bigint>('ulong', 'ulong', {
+    read: readULong,
+    write: writeULong,
+    is: (value) => typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value)),
+    expected: 'a bigint (ulong)',
     isDefault: (value) => value === 0n || (value as unknown) === 0,
   });
 }
@@ -144,6 +199,50 @@ export function date(options?: { as?: 'Date' | 'JsvDateTime' }): ScalarSchema<Js
     is: (value) => value instanceof JsvDateTime,
     expected: 'a JsvDateTime',
     isDefault: (value) => value.ticks === 0n,
+  });
+}
+
+/**
+ * .NET `DateTimeOffset`: a lossless `JsvDateTimeOffset` (wall-clock ticks and the offset as written),
+ * written as ServiceStack writes it, `2012-06-27T11:26:04.5240000+00:00` (seven fraction digits,
+ * never `Z`). Text without an offset reads as UTC.
+ */
+export function dateTimeOffset(): ScalarSchema<JsvDateTimeOffset> {
+  return new ScalarSchema<JsvDateTimeOffset>('dateTimeOffset', 'DateTimeOffset', {
+    read: readDateTimeOffset,
+    write: writeDateTimeOffset,
+    is: (value) => value instanceof JsvDateTimeOffset,
+    expected: 'a JsvDateTimeOffset',
+    isDefault: (value) => value.ticks === 0n && value.offsetMinutes === 0,
+  });
+}
+
+/**
+ * .NET `DateOnly`: a `yyyy-MM-dd` string (`2001-01-13`), written as is. Reads any date text a
+ * `DateTime` reads, keeping its date.
+ */
+export function dateOnly(): ScalarSchema<string> {
+  return new ScalarSchema<string>('dateOnly', 'DateOnly', {
+    read: readDateOnly,
+    write: writeDateOnly,
+    is: isDateOnly,
+    expected: 'a DateOnly (yyyy-MM-dd)',
+    isDefault: (value) => value === '0001-01-01',
+  });
+}
+
+/**
+ * .NET `TimeOnly`: an `HH:mm:ss` string, with the fraction's digits when there is one
+ * (`13:13:13.5`); written as ServiceStack writes it, the XSD duration of the time of day
+ * (`PT13H13M13S`). Writing also accepts `HH:mm`. Reads any TimeSpan text from zero to a day.
+ */
+export function timeOnly(): ScalarSchema<string> {
+  return new ScalarSchema<string>('timeOnly', 'TimeOnly', {
+    read: readTimeOnly,
+    write: writeTimeOnly,
+    is: isTimeOnly,
+    expected: 'a TimeOnly (HH:mm:ss)',
+    isDefault: (value) => /^00:00(:00(\.0+)?)?$/.test(value),
   });
 }
 
@@ -193,15 +292,37 @@ export function bytes(): ScalarSchema<Uint8Array> {
 /**
  * A .NET enum from a list of member names (`t.enum(['Red', 'Green'] as const)`) or a TypeScript
  * enum (`t.enum(Color)`). Written as the member name; read by name in any case, or by integer value.
+ * The second argument is the enum's name, or options: `values` gives explicit underlying values
+ * (`{ Low: 1, High: 10 }`), `wireNames` the `[EnumMember(Value=...)]` names written and read instead
+ * of member names (`{ InProgress: 'in-progress' }`); the decoded value stays the member.
  */
-function enumOf<const Source extends readonly string[] | EnumLike>(source: Source, name?: string): EnumSchema<EnumValues<Source> & (string | number)> {
-  return new EnumSchema(source, name);
+function enumOf<const Source extends readonly string[] | EnumLike>(
+  source: Source,
+  nameOrOptions?: string | EnumOptions<EnumMemberName<Source>>,
+): EnumSchema<EnumValues<Source> & (string | number)> {
+  return new EnumSchema(source, nameOrOptions as string | EnumOptions | undefined);
 }
 export { enumOf as enum };
 
 /** A .NET `[Flags]` enum: written as its integer value; read from an integer or a list like `"Read, Write"`. */
 export function flags<const Names extends string>(members: Record<Names, number>, name?: string): FlagsSchema<Names> {
   return new FlagsSchema(members, name);
+}
+
+/**
+ * A .NET `object` member: any JSV value, decoded untyped (`JsvValue`: strings, lists, plain
+ * objects, null, as `parse` without a schema gives) and written by the untyped writer.
+ */
+export function any(): UntypedSchema {
+  return new UntypedSchema();
+}
+
+/**
+ * .NET `KeyValuePair<K,V>`: an object `{ key, value }`, written `{key:…,value:…}` or, under the
+ * `textCase: 'PascalCase'` option, `{Key:…,Value:…}` as a ServiceStack host writes it; read in any case.
+ */
+export function keyValuePair<K extends AnySchema, V extends AnySchema>(key: K, value: V): KeyValuePairSchema<K, V> {
+  return new KeyValuePairSchema(key, value);
 }
 
 /** A .NET list or array of `element`. Elements are not null unless the element schema is `.nullable()`. */

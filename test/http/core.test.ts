@@ -28,6 +28,11 @@ describe('negotiate', () => {
     expect(at('/c?format=csv', 'text/jsv')).toMatchObject({ format: 'jsv', source: 'accept', varyAccept: true });
   });
 
+  it("reads Accept: application/jsv (ServiceStack's MimeTypes.Jsv, what JsvServiceClient sends) as JSV", () => {
+    expect(at('/c', 'application/jsv')).toMatchObject({ format: 'jsv', source: 'accept' });
+    expect(at('/c', 'application/json;q=0.5, application/jsv')).toMatchObject({ format: 'jsv' });
+  });
+
   it('answers */* and a missing Accept in the body format, JSON without a body', () => {
     expect(at('/c', '*/*', 'text/jsv; charset=utf-8').format).toBe('jsv');
     expect(at('/c', undefined, 'application/jsv').format).toBe('jsv');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { format, parse, safeParse, stringify, t, type AnySchema, type JsvValue, type TextCase } from '../../src/index.js';
 import { arbitrary } from '../../src/testing/arbitrary.js';
 import * as dtos from '../../examples/evovoice/dtos.js';
+import { isSchema } from '../../src/typed/schema.js';
 
 const Primitives = t.object({
   s: t.string().required(),
@@ -43,10 +44,28 @@ const Defaulted = t.object({
   nested: t.object({ on: t.boolean().default(false), label: t.string() }),
 });
 
+/** The kinds ServiceStack metadata needs beyond the Evo Voice DTOs. */
+const MetadataKinds = t.object({
+  b: t.byte(),
+  sb: t.sbyte(),
+  sh: t.short(),
+  us: t.ushort(),
+  ui: t.uint(),
+  ul: t.ulong(),
+  dto: t.dateTimeOffset(),
+  d: t.dateOnly(),
+  tm: t.timeOnly(),
+  wire: t.enum(['Monday', 'Sunday'] as const, { values: { Monday: 1, Sunday: 7 }, wireNames: { Sunday: 'SUN' } }),
+  any: t.any(),
+  pairs: t.array(t.keyValuePair(t.string(), t.int())),
+  byDay: t.dict(t.ushort(), { key: t.dateOnly() }),
+});
+
 const schemas: [string, AnySchema][] = [
-  ...(Object.entries(dtos) as [string, AnySchema][]),
+  ...(Object.entries(dtos).filter(([, value]) => isSchema(value)) as [string, AnySchema][]),
   ['Primitives', Primitives],
   ['Defaulted', Defaulted],
+  ['MetadataKinds', MetadataKinds],
   ['list of nullable strings', t.array(t.string().nullable())],
   ['list of nullable objects', t.array(dtos.Tag.nullable())],
 ];

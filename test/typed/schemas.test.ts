@@ -1,7 +1,9 @@
 /** Behaviour of each schema kind, with expected values from jsv-spec.md. */
 import { describe, expect, it } from 'vitest';
 import { parse, safeParse, stringify, t } from '../../src/index.js';
-import { CustomerInfo, EntityInfo, NewCustomer, Schedule } from '../../examples/evovoice/dtos.js';
+// The Evo Voice DTOs with non-nullable C# value members (`.default(false)`, `.default(0)`, first
+// enum member), as codegen writes them from metadata that says so.
+import { CustomerInfo, EntityInfo, NewCustomer, Schedule } from '../codegen/evovoice.golden.js';
 import { errorOf } from '../helpers/errors.js';
 import { lineColumn } from '../helpers/seed.js';
 
@@ -361,6 +363,15 @@ describe('Standard Schema', () => {
     const Names = t.array(t.string().nullable());
     expect(await Names['~standard'].validate([null])).toEqual({ value: [null] });
     expect(errorOf(() => stringify([null], Names)).code).toBe('UNREPRESENTABLE_VALUE');
+  });
+
+  it('returns the first 100 issues of a value with more, as safeParse does, instead of throwing', async () => {
+    const Counts = t.array(t.int());
+    const words = Array.from({ length: 150 }, (_, i) => `w${i}`);
+    const result = await Counts['~standard'].validate(words);
+    expect(result.issues?.map((issue) => issue.path)).toEqual(words.slice(0, 100).map((_, i) => [i]));
+    const parsed = safeParse(`[${words.join(',')}]`, Counts);
+    expect(parsed.success ? [] : parsed.issues.map((issue) => issue.segments)).toEqual(words.slice(0, 100).map((_, i) => [i]));
   });
 
   it('takes values, not JSV text: a string is not an object', async () => {

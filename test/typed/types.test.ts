@@ -99,15 +99,17 @@ describe('inference', () => {
   it('types the Evo Voice DTOs', () => {
     expectTypeOf<Struct>().toEqualTypeOf<Record<string, Value>>();
     expectTypeOf<Value['listValue']>().toEqualTypeOf<(Struct | null)[] | undefined>();
-    // C# value types are `.default()` members: always present once decoded.
-    expectTypeOf<Value['numberValue']>().toEqualTypeOf<number>();
-    expectTypeOf<Value['boolValue']>().toEqualTypeOf<boolean>();
+    // The Evo Voice value members are `bool?`, `int?`, `double?` and enums made nullable (the
+    // generated module reads the nullable metadata): optional like every other member.
+    expectTypeOf<Value['numberValue']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Value['boolValue']>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf<Value['stringValue']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<CustomerInfo['isStaging']>().toEqualTypeOf<boolean>();
-    expectTypeOf<SchedulingRule['frequency']>().toEqualTypeOf<'None' | 'Secondly' | 'Minutely' | 'Hourly' | 'Daily' | 'Weekly' | 'Monthly' | 'Yearly'>();
-    expectTypeOf<ScheduleDay>().toEqualTypeOf<{ offset: number; dayOfWeek: 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' }>();
+    expectTypeOf<CustomerInfo['isStaging']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<SchedulingRule['frequency']>().toEqualTypeOf<'None' | 'Secondly' | 'Minutely' | 'Hourly' | 'Daily' | 'Weekly' | 'Monthly' | 'Yearly' | undefined>();
+    expectTypeOf<ScheduleDay>().toEqualTypeOf<{ offset?: number; dayOfWeek?: 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' }>();
     expectTypeOf<CustomerInfo['id']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<NonNullable<CustomerInfo['tags']>[number]['color']>().toEqualTypeOf<'Magenta' | 'Red' | 'Volcano' | 'Orange' | 'Gold' | 'Lime' | 'Green' | 'Cyan' | 'Blue' | 'GeekBlue' | 'Purple'>();
+    // A .NET List<Tag> may hold null.
+    expectTypeOf<NonNullable<NonNullable<CustomerInfo['tags']>[number]>['color']>().toEqualTypeOf<'Magenta' | 'Red' | 'Volcano' | 'Orange' | 'Gold' | 'Lime' | 'Green' | 'Cyan' | 'Blue' | 'GeekBlue' | 'Purple' | undefined>();
     expectTypeOf<NewCustomer>().toEqualTypeOf<{ accountId?: string; name?: string; parentCustomerId?: string; referenceId?: string; data?: Struct }>();
   });
 });

@@ -1,6 +1,6 @@
 /** `jsvkit from-json [file]`: JSON -> compact JSV, streamed, numbers as .NET writes them. */
 import { EXIT_BAD_INPUT, EXIT_OK } from '../context.js';
-import { JsonToJsv } from '../json-to-jsv.js';
+import { JsonToJsv } from '../../syntax/json-to-jsv.js';
 import { maxDepthOption, type Command } from './command.js';
 
 export const fromJson: Command = {

@@ -1,5 +1,5 @@
 /**
- * `parse(text, { engine: 'chevrotain' })`: lex, check nesting, parse with the grammar of record,
+ * `parse(text, { engine: chevrotain })`: lex, check nesting, parse with the grammar of record,
  * and turn anything Chevrotain reports into the same `JsvError` (code and offset) the scanner
  * throws for that text.
  */

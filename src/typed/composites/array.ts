@@ -26,6 +26,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     return `list of ${this.element.name}`;
   }
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     const element = this.element;
     const decode = element.decoder();
@@ -92,6 +93,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     };
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     const element = this.element;
     const encode = element.encoder();

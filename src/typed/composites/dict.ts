@@ -63,6 +63,7 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
     throw new TypeError('t.dict: the key schema must be a string, scalar or enum schema');
   }
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     const valueSchema = this.value;
     const decode = valueSchema.decoder();
@@ -117,6 +118,7 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
     };
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     const encode = this.value.encoder();
     const asMap = this.as === 'map';

@@ -1,30 +1,59 @@
 /**
- * `t.enum([...])` and `t.enum(TsEnum)`: a .NET enum, written as its member name (jsv-spec §2.8).
- * Read as ServiceStack reads it (§3.7): the name in any case, with surrounding blanks. An integer is
- * read as the member with that underlying value: the declared position for a list of names or a
- * string enum (C#'s implicit numbering), the value for a numeric TypeScript enum. Unlike ServiceStack,
- * an unknown name or an integer that names no member is an error (`INVALID_ENUM`) listing the members.
+ * `t.enum([...])` and `t.enum(TsEnum)`: a .NET enum (jsv-spec §2.8, ServiceStack's `EnumInfo` in
+ * `CachedTypeInfo.cs`). Written as the member's `[EnumMember(Value=...)]` name when it has one
+ * (`wireNames`), else as its member name. Read as `EnumInfo.Parse` reads: a wire name or the name
+ * of a member without one, in any case, with surrounding blanks; then any member name (.NET's
+ * `Enum.Parse`); then an integer, as the member with that underlying value: `values` when given
+ * (members left out count on from the one before, as C# numbers them), the value of a numeric
+ * TypeScript enum, or else the declared position. Unlike ServiceStack, an unknown name or an
+ * integer that names no member is an error (`INVALID_ENUM`) listing the members.
  */
+import { encodeString } from '../../syntax/quoting.js';
 import { BARE, QUOTED } from '../../syntax/scanner.js';
 import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
 import { ScalarError } from '../scalars/scalar-error.js';
 import { describeValue } from '../encoding.js';
 import { foldCase } from '../text-case.js';
-import { SchemaBase, type Decoder, type Encoder, type SchemaTypes } from '../schema.js';
-
+import { SchemaBase, type Decoder, type Encoder } from '../schema.js';
 /** A TypeScript `enum` object (numeric enums carry reverse mappings, which are not members). */
 export type EnumLike = { readonly [name: string]: string | number };
 
 /** The member values of `t.enum(source)`. */
 export type EnumValues<Source> = Source extends readonly (infer Name)[] ? Name : Source[keyof Source];
 
+/** The member names of `t.enum(source)`. */
+export type EnumMemberName<Source> = Source extends readonly (infer Name extends string)[] ? Name : keyof Source & string;
+
+/** The second argument of `t.enum`, besides a plain name. */
+export interface EnumOptions<Member extends string = string> {
+  /** The enum's name in messages (e.g. the .NET type name). */
+  name?: string;
+  /**
+   * Explicit underlying values (metadata `enumValues`): an integer read picks the member with that
+   * value. Members left out count on from the one before (the first from 0), as in C#. Not for a
+   * numeric TypeScript enum, which has its own.
+   */
+  values?: Partial<Record<Member, number>>;
+  /**
+   * Names on the wire that differ from member names: `[EnumMember(Value="...")]`, metadata
+   * `enumMemberValues`. ServiceStack writes and reads these; the decoded value stays the member.
+   */
+  wireNames?: Partial<Record<Member, string>>;
+}
+
 export interface EnumTypes<T> {
   readonly output: T;
 }
 
 interface Member {
+  /** The member name. */
   name: string;
+  /** The decoded JavaScript value: the name, or a TypeScript enum's value. */
   value: string | number;
+  /** The name written: the wire name when it has one, else `name`. */
+  wire: string;
+  /** The underlying integer an integer text picks this member by. */
+  number: number;
 }
 
 const INTEGER = /^-?\d{1,10}$/;
@@ -37,11 +66,13 @@ export class EnumSchema<T extends string | number = string | number> extends Sch
   readonly members: readonly Member[];
   private codecCache: EnumCodec | undefined;
 
-  constructor(source: readonly string[] | EnumLike, name?: string) {
+  constructor(source: readonly string[] | EnumLike, nameOrOptions?: string | EnumOptions) {
     super();
-    this.members = enumMembers(source);
+    const options: EnumOptions = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
+    if (typeof options !== 'object' || options === null) throw new TypeError('t.enum: the second argument must be a name or an options object');
+    this.members = enumMembers(source, options);
     if (this.members.length === 0) throw new TypeError('t.enum needs at least one member');
-    this.name = name ?? `one of ${this.members.map((m) => m.name).join(', ')}`;
+    this.name = options.name ?? `one of ${this.members.map((m) => m.wire).join(', ')}`;
   }
 
   /** The member values, in declaration order. */
@@ -54,6 +85,7 @@ export class EnumSchema<T extends string | number = string | number> extends Sch
     return (this.codecCache ??= new EnumCodec(this.members));
   }
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     const codec = this.codec();
     return (d, ctx, kind) => {
@@ -71,46 +103,50 @@ export class EnumSchema<T extends string | number = string | number> extends Sch
     };
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     const codec = this.codec();
     return (e, value) => {
       const name = codec.names.get(value as string | number);
       if (name === undefined) return e.fail('INVALID_ENUM', `Expected ${codec.expected}, found ${describeValue(value)}`);
-      e.out += name;
+      // Member names are plain; a wire name may need quotes (ServiceStack would write it raw).
+      e.out += encodeString(name);
     };
   }
 }
 
 /** Reading and writing enum members by name. @internal */
 export class EnumCodec {
-  /** Value → name. */
+  /** Value → name written. */
   readonly names = new Map<string | number, string>();
+  /** Wire names, and the names of members without one (ServiceStack's reverse lookup). */
+  private readonly byWire = new Map<string, Member>();
+  private readonly byFoldedWire = new Map<string, Member>();
+  /** Every member name (`Enum.Parse`). */
   private readonly byName = new Map<string, Member>();
-  private readonly byFolded = new Map<string, Member>();
+  private readonly byFoldedName = new Map<string, Member>();
   private readonly byNumber = new Map<number, Member>();
   readonly expected: string;
 
   constructor(members: readonly Member[]) {
-    const numeric = members.every((m) => typeof m.value === 'number');
-    members.forEach((member, index) => {
-      this.names.set(member.value, member.name);
-      this.byName.set(member.name, member);
-      const folded = foldCase(member.name);
-      if (!this.byFolded.has(folded)) this.byFolded.set(folded, member);
-      const number = numeric ? (member.value as number) : index;
-      if (!this.byNumber.has(number)) this.byNumber.set(number, member);
-    });
-    this.expected = `one of ${members.map((m) => m.name).join(', ')}`;
+    for (const member of members) {
+      if (!this.names.has(member.value)) this.names.set(member.value, member.wire);
+      add(this.byWire, this.byFoldedWire, member.wire, member);
+      add(this.byName, this.byFoldedName, member.name, member);
+      if (!this.byNumber.has(member.number)) this.byNumber.set(member.number, member);
+    }
+    this.expected = `one of ${members.map((m) => m.wire).join(', ')}`;
   }
 
   read(text: string): string | number {
-    const member = this.byName.get(text) ?? this.lookup(trimWith(text, isUnicodeBlank));
+    const member = this.byWire.get(text) ?? this.lookup(trimWith(text, isUnicodeBlank));
     if (member === undefined) throw new ScalarError('INVALID_ENUM', `Expected ${this.expected}, found ${JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text)}`);
     return member.value;
   }
 
   private lookup(name: string): Member | undefined {
-    const member = this.byName.get(name) ?? this.byFolded.get(foldCase(name));
+    const folded = foldCase(name);
+    const member = this.byWire.get(name) ?? this.byFoldedWire.get(folded) ?? this.byName.get(name) ?? this.byFoldedName.get(folded);
     if (member !== undefined || !INTEGER.test(name)) return member;
     return this.byNumber.get(Number(name));
   }
@@ -126,24 +162,63 @@ export class EnumCodec {
   }
 }
 
-function enumMembers(source: readonly string[] | EnumLike): Member[] {
+function add(exact: Map<string, Member>, folded: Map<string, Member>, name: string, member: Member): void {
+  if (!exact.has(name)) exact.set(name, member);
+  const key = foldCase(name);
+  if (!folded.has(key)) folded.set(key, member);
+}
+
+function enumMembers(source: readonly string[] | EnumLike, options: EnumOptions): Member[] {
+  const pairs: { name: string; value: string | number }[] = [];
   if (Array.isArray(source)) {
     const names = source as readonly string[];
     for (const name of names) checkName(name);
     if (new Set(names).size !== names.length) throw new TypeError('t.enum: member names must be unique');
-    return names.map((name) => ({ name, value: name }));
+    for (const name of names) pairs.push({ name, value: name });
+  } else {
+    if (typeof source !== 'object' || source === null) throw new TypeError('t.enum expects an array of names or a TypeScript enum');
+    for (const name of Object.keys(source)) {
+      // A numeric enum maps values back to names under numeric keys; those are not members.
+      if (String(Number(name)) === name) continue;
+      const value = (source as EnumLike)[name]!;
+      if (typeof value !== 'string' && typeof value !== 'number') throw new TypeError(`t.enum: member ${name} must be a string or a number`);
+      checkName(name);
+      pairs.push({ name, value });
+    }
   }
-  if (typeof source !== 'object' || source === null) throw new TypeError('t.enum expects an array of names or a TypeScript enum');
-  const members: Member[] = [];
-  for (const name of Object.keys(source)) {
-    // A numeric enum maps values back to names under numeric keys; those are not members.
-    if (String(Number(name)) === name) continue;
-    const value = (source as EnumLike)[name]!;
-    if (typeof value !== 'string' && typeof value !== 'number') throw new TypeError(`t.enum: member ${name} must be a string or a number`);
-    checkName(name);
-    members.push({ name, value });
+  const numeric = pairs.length > 0 && pairs.every((p) => typeof p.value === 'number');
+  const values = ownEntries(options.values, 'values', pairs);
+  const wireNames = ownEntries(options.wireNames, 'wireNames', pairs);
+  if (numeric && values.size > 0) throw new TypeError('t.enum: a numeric TypeScript enum has its own values; leave out the values option');
+  let next = 0;
+  return pairs.map(({ name, value }, index): Member => {
+    let number: number;
+    if (numeric) number = value as number;
+    else if (values.size > 0) {
+      const given = values.get(name);
+      if (given !== undefined && !Number.isSafeInteger(given)) throw new TypeError(`t.enum: the value of ${name} must be an integer, got ${String(given)}`);
+      number = (given as number | undefined) ?? next;
+    } else number = index;
+    next = number + 1;
+    const wire = wireNames.get(name);
+    if (wire !== undefined && (typeof wire !== 'string' || wire === '' || wire.trim() !== wire)) {
+      throw new TypeError(`t.enum: the wire name of ${name} must be a non-empty string without edge blanks, got ${JSON.stringify(wire)}`);
+    }
+    return { name, value, wire: (wire as string | undefined) ?? name, number };
+  });
+}
+
+/** The entries of a `values` or `wireNames` option, each naming a member. */
+function ownEntries(record: object | undefined, option: string, pairs: readonly { name: string }[]): Map<string, unknown> {
+  const entries = new Map<string, unknown>();
+  if (record === undefined) return entries;
+  if (typeof record !== 'object' || record === null) throw new TypeError(`t.enum: ${option} must be an object keyed by member name`);
+  const names = new Set(pairs.map((p) => p.name));
+  for (const [key, value] of Object.entries(record)) {
+    if (!names.has(key)) throw new TypeError(`t.enum: ${option} names ${JSON.stringify(key)}, which is not a member`);
+    if (value !== undefined) entries.set(key, value);
   }
-  return members;
+  return entries;
 }
 
 /** Enum names are written raw (jsv-spec §2.1), so they must be plain. */

@@ -35,14 +35,17 @@ export class LazySchema<S extends AnySchema = AnySchema> extends SchemaBase {
     return this.resolve().structuralKind();
   }
 
+  /** @internal */
   override isDefault(value: unknown): boolean {
     return this.resolve().isDefault(value);
   }
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     return this.resolve().decoder();
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     return this.resolve().encoder();
   }

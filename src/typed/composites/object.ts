@@ -117,6 +117,7 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
     return list;
   }
 
+  /** @internal */
   protected compileDecoder(): Decoder {
     const members = this.members();
     const exact = new Map<string, Member>();
@@ -198,6 +199,7 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
     };
   }
 
+  /** @internal */
   protected compileEncoder(): Encoder {
     const members = this.members();
     const encoders = members.map((m) => m.schema.encoder());

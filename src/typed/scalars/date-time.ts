@@ -5,20 +5,23 @@
  */
 import { formatUtcDate } from '../../syntax/date-text.js';
 import { isUnicodeBlank, show, trimWith } from './blanks.js';
+import {
+  clockText,
+  dateText,
+  daysFromCivil,
+  EPOCH_TICKS,
+  MAX_OFFSET_MINUTES,
+  MAX_TICKS,
+  offsetText,
+  TICKS_PER_DAY,
+  TICKS_PER_MINUTE,
+  TICKS_PER_MS,
+  TICKS_PER_SECOND,
+  validDate,
+} from './calendar.js';
 import { ScalarError } from './scalar-error.js';
 
 export type DateTimeKind = 'Utc' | 'Local' | 'Unspecified';
-
-const TICKS_PER_MS = 10_000n;
-const TICKS_PER_SECOND = 10_000_000n;
-const TICKS_PER_MINUTE = 600_000_000n;
-const TICKS_PER_DAY = 864_000_000_000n;
-/** Days from 0001-01-01 to 1970-01-01. */
-const EPOCH_DAYS = 719_162;
-const EPOCH_TICKS = BigInt(EPOCH_DAYS) * TICKS_PER_DAY;
-const MAX_TICKS = 3_155_378_975_999_999_999n;
-/** .NET limits a UTC offset to ±14 hours. */
-const MAX_OFFSET_MINUTES = 14 * 60;
 
 /**
  * A .NET `DateTime` without loss: `ticks` (100 ns units since 0001-01-01T00:00:00) of the
@@ -98,40 +101,6 @@ export class JsvDateTime {
   }
 }
 
-function pad(n: number | bigint, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-function isLeap(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeap(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-}
-
-/** Days since 0001-01-01 of a valid proleptic Gregorian date. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468 + EPOCH_DAYS;
-}
-
-function civilFromDays(days: number): [year: number, month: number, day: number] {
-  const z = days - EPOCH_DAYS + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
-
 /**
  * Writes a DateTime as ServiceStack does on .NET Core (jsv-spec §2.6):
  * - time of day exactly 0, any kind: `yyyy-MM-dd` (so kind and offset are not written, as in
@@ -141,24 +110,13 @@ function civilFromDays(days: number): [year: number, month: number, day: number]
  * - `Unspecified`: the same with no zone at all (see `JsvDateTime` for why).
  */
 export function writeDateTime(value: JsvDateTime): string {
-  const days = Number(value.ticks / TICKS_PER_DAY);
+  const date = dateText(value.ticks);
   const time = value.ticks % TICKS_PER_DAY;
-  const [year, month, day] = civilFromDays(days);
-  const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
   if (time === 0n) return date;
-  const seconds = Number(time / TICKS_PER_SECOND);
-  const fraction = time % TICKS_PER_SECOND;
-  let text = `${date}T${pad(Math.floor(seconds / 3600), 2)}:${pad(Math.floor(seconds / 60) % 60, 2)}:${pad(seconds % 60, 2)}`;
-  if (fraction !== 0n) text += `.${pad(fraction, 7)}`;
+  const text = `${date}T${clockText(time)}`;
   if (value.kind === 'Utc') return `${text}Z`;
   if (value.offsetMinutes === undefined) return text;
   return text + offsetText(value.offsetMinutes);
-}
-
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const m = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(m / 60), 2)}:${pad(m % 60, 2)}`;
 }
 
 function invalid(text: string): ScalarError {
@@ -211,10 +169,6 @@ export function readDateTime(text: string): JsvDateTime {
     return fromFields(text, year, first, second, time, yearLast[8]);
   }
   throw invalid(text);
-}
-
-function validDate(year: number, month: number, day: number): boolean {
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 function fromFields(text: string, year: number, month: number, day: number, time: (string | undefined)[], zone: string | undefined): JsvDateTime {

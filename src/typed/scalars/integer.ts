@@ -1,6 +1,8 @@
 /**
- * `int` and `long`: ServiceStack reads them with its own `SignedInteger` parser (`DefaultMemory.cs`,
- * jsv-spec §3.7) and writes invariant digits with an optional `-` (§2.5).
+ * .NET's integer types. ServiceStack reads the signed ones (`sbyte`, `short`, `int`, `long`) with its
+ * own `SignedInteger` parser and the unsigned ones (`byte`, `ushort`, `uint`, `ulong`) with
+ * `UnsignedInteger`, which takes no sign at all (`DefaultMemory.cs`, jsv-spec §3.7); it writes
+ * invariant digits with an optional `-` (§2.5).
  */
 import { isServiceStackBlank, show } from './blanks.js';
 import { ScalarError } from './scalar-error.js';
@@ -23,7 +25,7 @@ interface IntegerText {
  * digits (`-05`, `-00`) is not, because ServiceStack moves to its trailing-blank state after a zero
  * that follows the sign.
  */
-function scanInteger(text: string, expected: string): IntegerText {
+function scanInteger(text: string, expected: string, signed = true): IntegerText {
   const end = text.length;
   let i = 0;
   while (i < end && isServiceStackBlank(text.charCodeAt(i))) i++;
@@ -35,7 +37,7 @@ function scanInteger(text: string, expected: string): IntegerText {
     sawDigit = true;
     i++;
   }
-  if (!sawDigit && text.charCodeAt(i) === 0x2d) {
+  if (signed && !sawDigit && text.charCodeAt(i) === 0x2d) {
     negative = true;
     i++;
     if (i < end && text.charCodeAt(i) === 0x30) {
@@ -118,4 +120,74 @@ export function writeLong(value: bigint | number): string {
     throw new ScalarError('OUT_OF_RANGE', `Expected a whole number from ${LONG_MIN} to ${LONG_MAX}, found ${value}`);
   }
   return value.toString();
+}
+
+/** The range and .NET name of one integer type that fits a JavaScript `number` exactly. */
+export interface IntegerRange {
+  /** The C# keyword, for messages: `byte`, `short`, … */
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+export const BYTE: IntegerRange = { name: 'byte', min: 0, max: 255 };
+export const SBYTE: IntegerRange = { name: 'sbyte', min: -128, max: 127 };
+export const SHORT: IntegerRange = { name: 'short', min: -32768, max: 32767 };
+export const USHORT: IntegerRange = { name: 'ushort', min: 0, max: 65535 };
+export const UINT: IntegerRange = { name: 'uint', min: 0, max: 4294967295 };
+
+function rangeError(range: { name: string; min: number | bigint; max: number | bigint }, found: string): ScalarError {
+  return new ScalarError('OUT_OF_RANGE', `Expected a whole number from ${range.min} to ${range.max} (${range.name}), found ${found}`);
+}
+
+/**
+ * Reads a `byte`, `sbyte`, `short`, `ushort` or `uint`. A signed type takes what `readInt` takes;
+ * an unsigned one the same without any sign (`-0` and `-1` are rejected, as ServiceStack's
+ * `UnsignedInteger` does).
+ * @throws ScalarError `INVALID_NUMBER` for malformed text, `OUT_OF_RANGE` beyond the type's range.
+ */
+export function readIntegerIn(range: IntegerRange, text: string): number {
+  const { negative, digits } = scanInteger(text, `a whole number (${range.name})`, range.min < 0);
+  const value = digits.length > 10 ? Infinity : digits === '' ? 0 : Number(digits);
+  const signed = negative ? -value : value;
+  if (signed < range.min || signed > range.max) throw rangeError(range, show(text));
+  return signed === 0 ? 0 : signed;
+}
+
+/**
+ * Writes a `byte`, `sbyte`, `short`, `ushort` or `uint`: invariant digits, `-` for negatives.
+ * @throws ScalarError `INVALID_NUMBER` for a fraction, `OUT_OF_RANGE` beyond the type's range.
+ */
+export function writeIntegerIn(range: IntegerRange, value: number): string {
+  if (!Number.isInteger(value)) throw new ScalarError('INVALID_NUMBER', `Expected a whole number (${range.name}), found ${String(value)}`);
+  if (value < range.min || value > range.max) throw rangeError(range, String(value));
+  return value === 0 ? '0' : String(value);
+}
+
+const ULONG = { name: 'ulong', min: 0n, max: 2n ** 64n - 1n };
+
+/**
+ * Reads a `ulong` (UInt64) as a `bigint`: digits with surrounding blanks and leading zeros, no sign.
+ * @throws ScalarError `INVALID_NUMBER` for malformed text (a sign included), `OUT_OF_RANGE` past 2^64 - 1.
+ */
+export function readULong(text: string): bigint {
+  const { digits } = scanInteger(text, 'a whole number (ulong)', false);
+  if (digits.length > 20) throw rangeError(ULONG, show(text));
+  const value = digits === '' ? 0n : BigInt(digits);
+  if (value > ULONG.max) throw rangeError(ULONG, show(text));
+  return value;
+}
+
+/**
+ * Writes a `ulong` from a `bigint` or a non-negative safe integer `number`.
+ * @throws ScalarError `INVALID_NUMBER` for a fraction or an unsafe integer, `OUT_OF_RANGE` below 0
+ * or past 2^64 - 1.
+ */
+export function writeULong(value: bigint | number): string {
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+    throw new ScalarError('INVALID_NUMBER', `Expected a bigint or a safe integer (ulong), found ${String(value)}`);
+  }
+  const big = BigInt(value);
+  if (big < 0n || big > ULONG.max) throw rangeError(ULONG, typeof value === 'bigint' ? `${value}` : String(value));
+  return big.toString();
 }

@@ -1,5 +1,5 @@
 /**
- * JSON text -> compact JSV, streamed (`jsvkit from-json`). A strict RFC 8259 reader drives the
+ * JSON text -> compact JSV, streamed (`jsvkit from-json`, and the typed JSON reader). A strict RFC 8259 reader drives the
  * writer directly, so a 100 MB JSON file is never turned into objects, and number literals are
  * seen as written: integers keep their digits (as .NET writes int, long, ulong and decimal, so
  * nothing beyond 2^53 is rounded); numbers with a fraction or an exponent become .NET double text
@@ -8,15 +8,27 @@
  * empty slots, and a list whose only item is null rejected (no JSV text reads back as it, W1).
  */
 import { errorAt, type JsvError, type JsvErrorCode } from '../errors/jsv-error.js';
-import { COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from '../syntax/chars.js';
-import { formatDouble } from '../syntax/number-text.js';
-import { DEFAULT_MAX_DEPTH } from '../syntax/options.js';
-import { encodeString, quote } from '../syntax/quoting.js';
-import { describeChar } from '../syntax/scanner.js';
+import { COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from './chars.js';
+import { formatDouble } from './number-text.js';
+import { DEFAULT_MAX_DEPTH } from './options.js';
+import { encodeString, quote } from './quoting.js';
+import { describeChar } from './scanner.js';
 
 export interface JsonToJsvOptions {
   /** Deepest nesting accepted (default 256, as `parse`); deeper input throws `MAX_DEPTH`. */
   maxDepth?: number;
+  /**
+   * Write every number literal exactly as the JSON has it (`0.10`, `1e400`, 30 significant digits)
+   * instead of as .NET double text. For a typed read, whose number readers take JSON's number
+   * syntax and decide the precision themselves (a `decimal` keeps every digit). Default false.
+   */
+  exactNumbers?: boolean;
+  /**
+   * Filled with pairs `[jsvOffset, jsonOffset]`, one per value written, in order: where each value
+   * starts in the output (counting text already taken from `out`) and in the JSON. Lets an error
+   * found in the JSV point back into the JSON.
+   */
+  offsets?: number[];
 }
 
 const BACKSLASH = 92;
@@ -48,12 +60,18 @@ export class JsonToJsv {
   /** The reader's position in the JSON text. */
   pos = 0;
   private readonly maxDepth: number;
+  private readonly exactNumbers: boolean;
+  private readonly offsets: number[] | undefined;
+  /** Output length already taken from `out` by the caller (only tracked with `offsets`). */
+  private taken = 0;
 
   constructor(
     readonly text: string,
     options: JsonToJsvOptions = {},
   ) {
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.exactNumbers = options.exactNumbers === true;
+    this.offsets = options.offsets;
     // A leading byte-order mark is not part of the JSON value.
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
@@ -94,7 +112,10 @@ export class JsonToJsv {
     for (;;) {
       if (--budget === 0) {
         budget = VALUES_PER_PAUSE;
+        const before = this.out.length;
         yield;
+        // The caller may have drained `out` at the pause.
+        this.taken += before - this.out.length;
       }
       // One value, at the position after `[`, `,` or `:` (or at the start).
       const start = this.skipWhitespace();
@@ -105,6 +126,7 @@ export class JsonToJsv {
         frame.count++;
         frame.lastNull = false;
       }
+      if (this.offsets !== undefined) this.offsets.push(this.taken + this.out.length, start);
       if (c === LBRACE || c === LBRACKET) {
         if (stack.length >= this.maxDepth) {
           throw this.fail(start, 'MAX_DEPTH', `Nesting is deeper than maxDepth (${this.maxDepth}); raise --max-depth if this document is trusted`);
@@ -276,8 +298,19 @@ export class JsonToJsv {
     }
     this.pos = pos;
     const literal = text.slice(start, pos);
-    return integer ? literal : formatDouble(Number(literal));
+    return integer || this.exactNumbers ? literal : formatDouble(Number(literal));
   }
+}
+
+/**
+ * Converts a whole JSON document to compact JSV in one call (see `JsonToJsv`).
+ * @throws JsvError as `JsonToJsv.convert` does.
+ */
+export function jsonToJsv(text: string, options?: JsonToJsvOptions): string {
+  const converter = new JsonToJsv(text, options);
+  const steps = converter.convert();
+  while (!steps.next().done);
+  return converter.out;
 }
 
 function isDigit(c: number): boolean {

@@ -1,0 +1,57 @@
+/**
+ * The metadata endpoints of a ServiceStack host, for an app that runs `jsv()`:
+ * - `GET /types/metadata`: `MetadataTypes` (JSON, or JSV when negotiated), what `jsvkit codegen`
+ *   and ServiceStack's own reference tools read;
+ * - `GET /metadata/app.json`: the same under `api`, with facts about the host;
+ * - `GET /metadata`, `/json/metadata?op=Name`, `/jsv/metadata?op=Name`: the HTML pages.
+ */
+import { Router, type Request, type Response } from 'express';
+import { MetadataTypes } from '../codegen/metadata.js';
+import { respond, typed } from '../http/express.js';
+import { HttpError } from '../http/response-status.js';
+import type { WireFormat } from '../http/negotiate.js';
+import type { ApiTable } from '../typed/operation.js';
+import { appMetadata, metadataTypes, type HostDescription } from './metadata.js';
+import { operationPage, operationsPage, type PageContext } from './metadata-pages.js';
+
+// The pages need no script and load nothing: a policy that allows only their inline style.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export function metadataRoutes(api: ApiTable, description: HostDescription): Router {
+  const router = Router();
+  const types = metadataTypes(api, description);
+
+  router.get('/types/metadata', typed({ response: MetadataTypes }), (_req, res) => respond(res, types));
+
+  // jsv() has already taken `.json` off the path as a format suffix, so `/metadata/app.json` arrives here.
+  router.get('/metadata/app', (req, res) => {
+    res.type('application/json').send(JSON.stringify(appMetadata(types, description, baseUrlOf(req))));
+  });
+
+  router.get('/metadata', (req, res) => html(res, operationsPage(types, context(req, description))));
+
+  for (const wire of ['json', 'jsv'] as const satisfies readonly WireFormat[]) {
+    router.get(`/${wire}/metadata`, (req, res, next) => {
+      const op = req.query.op;
+      if (op === undefined) return html(res, operationsPage(types, context(req, description)));
+      const body = typeof op === 'string' ? operationPage(api, types, op, wire, context(req, description)) : undefined;
+      if (body === undefined) return next(new HttpError(404, 'NotFound', `This service has no operation named '${String(op)}'`));
+      html(res, body);
+    });
+  }
+  return router;
+}
+
+function html(res: Response, body: string): void {
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.type('text/html; charset=utf-8').send(body);
+}
+
+function context(req: Request, description: HostDescription): PageContext {
+  return { serviceName: description.serviceName, host: req.headers.host ?? 'localhost' };
+}
+
+function baseUrlOf(req: Request): string {
+  return `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * `t.any()`: a .NET `object` member. ServiceStack hands an `object` target the raw value text
+ * (jsv-spec §3.7, `DeserializeType.ObjectStringToType`) and writes whatever the runtime value is.
+ * jsvkit reads the value as untyped JSV (`JsvValue`: strings, lists, maps, null; what `parse`
+ * without a schema gives) and writes any value the untyped `stringify` can write.
+ */
+import { isJsvError } from '../../errors/jsv-error.js';
+import { stringifyUntyped } from '../../syntax/stringify.js';
+import type { JsvValue } from '../../syntax/value.js';
+import { SchemaBase, type Decoder, type Encoder, type SchemaTypes } from '../schema.js';
+
+export class UntypedSchema extends SchemaBase {
+  declare readonly '~types'?: SchemaTypes<JsvValue>;
+  readonly kind = 'any';
+  readonly name = 'object';
+
+  /** @internal */
+
+  /** @internal */
+  protected compileDecoder(): Decoder {
+    // `valueStart` left the cursor at the value, so the untyped reader classifies it again.
+    return (d, ctx) => d.scanner.readValue(ctx);
+  }
+
+  /** @internal */
+
+  /** @internal */
+  protected compileEncoder(): Encoder {
+    return (e, value) => {
+      try {
+        e.out += stringifyUntyped(value, { maxDepth: e.maxDepth });
+      } catch (error) {
+        if (!isJsvError(error)) throw error;
+        e.fail(error.code, error.path === undefined ? error.reason : `${error.reason} (inside the object value, at ${error.path})`);
+      }
+    };
+  }
+}
