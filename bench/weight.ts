@@ -47,8 +47,10 @@ export interface BundleWeight {
 }
 
 export async function bundleWeight(bundleCase: BundleCase): Promise<BundleWeight> {
-  // 'jsvkit' resolves to this package through its own `exports` (a package may import itself).
+  // 'jsvkit' resolves to this package through its own `exports` (a package may import itself);
+  // an empty tsconfig keeps esbuild from following tsconfig.json's `paths` to the sources.
   const result = await build({
+    tsconfigRaw: {},
     stdin: { contents: bundleCase.source, resolveDir: ROOT, loader: 'js', sourcefile: `${bundleCase.id}.js` },
     bundle: true,
     minify: true,
@@ -68,6 +70,7 @@ export async function bundleWeight(bundleCase: BundleCase): Promise<BundleWeight
 /** Module files Node loads for `import('jsvkit')` (its `import` condition), found by esbuild's resolver. */
 export async function nodeImportModules(): Promise<number> {
   const result = await build({
+    tsconfigRaw: {},
     stdin: { contents: "import 'jsvkit';", resolveDir: ROOT, loader: 'js' },
     bundle: true,
     platform: 'node',

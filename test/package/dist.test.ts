@@ -11,7 +11,8 @@ const root = new URL('../..', import.meta.url).pathname;
 
 /** The module files esbuild puts code from into a browser bundle of `source` (which imports 'jsvkit'). */
 async function bundledModules(source: string): Promise<string[]> {
-  const result = await build({ stdin: { contents: source, resolveDir: root, loader: 'js' }, bundle: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent' });
+  // An empty tsconfig: tsconfig.json's `paths` would send 'jsvkit' to the sources.
+  const result = await build({ tsconfigRaw: {}, stdin: { contents: source, resolveDir: root, loader: 'js' }, bundle: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent' });
   const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
   return Object.keys(inputs).filter((file) => inputs[file]!.bytesInOutput > 0 && file !== '<stdin>');
 }
