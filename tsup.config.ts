@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
 /** The package's entry points (`package.json` `exports`): name in dist/ -> source. */
@@ -12,10 +11,6 @@ const ENTRIES = {
   servicestack: 'src/servicestack/index.ts',
   client: 'src/client/index.ts',
 };
-
-// The builds below run at the same time and write into one dist/, so none of them cleans it: it is
-// emptied here, once, before any starts.
-rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
 /** A single-file ESM program (no types, not a package entry point's shape). */
 const program = (name: string, entry: string): Options => ({
@@ -39,7 +34,9 @@ export default defineConfig([
     // Declarations carry the documented API only: what is tagged `@internal` (the compiled decoders
     // and encoders, the scanner and the decode/encode state they work on) is left out.
     dts: { compilerOptions: { stripInternal: true } },
-    clean: false,
+    // dist/cli.js, dist/demo.js and dist/esm/ come from the other builds, which run at the same
+    // time: keep them.
+    clean: ['!cli.js', '!cli.js.map', '!demo.js', '!demo.js.map', '!esm/**'],
     sourcemap: true,
     target: 'node20',
     splitting: true,
@@ -56,7 +53,7 @@ export default defineConfig([
     format: ['esm'],
     bundle: false,
     dts: false,
-    clean: false,
+    clean: true,
     sourcemap: true,
     target: 'es2022',
   },

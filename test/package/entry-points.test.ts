@@ -31,10 +31,13 @@ describe('entry points', () => {
     expect(fromPaths).toEqual(fromExports);
   });
 
-  it('each export points at the ESM and CJS files and declarations that build writes', () => {
+  it('each export points at the ESM (per module for bundlers, bundled for Node) and CJS files and declarations that build writes', () => {
     for (const subpath of subpaths) {
       const name = buildName(subpath);
+      // Bundlers take the per-module tree (`module`): src/http/fetch.ts -> dist/esm/http/fetch.js.
+      const moduleFile = `./dist/esm/${libraryEntries[name]!.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
       expect(manifest.exports[subpath], subpath).toEqual({
+        module: { types: `./dist/${name}.d.ts`, default: moduleFile },
         import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
         require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
       });
