@@ -217,6 +217,28 @@ function numberSeries(rng: Random, count: number): number[] {
   return result;
 }
 
+/**
+ * Time series as a metrics API returns them: each series a name and three parallel lists (unix
+ * seconds, a measured double, an integer count). Many medium lists of scalars is the shape that
+ * put V8's allocation-site pretenuring to work (see docs/performance.md).
+ */
+function seriesSet(rng: Random, seriesCount: number, points: number): Plain[] {
+  const result: Plain[] = [];
+  for (let s = 0; s < seriesCount; s++) {
+    const start = 1_700_000_000 + int(rng, 1_000_000);
+    const times: number[] = [];
+    const values: number[] = [];
+    const counts: number[] = [];
+    for (let i = 0; i < points; i++) {
+      times.push(start + i * 60);
+      values.push(Math.round(rng() * 1e8) / 1e4 + 0.0001);
+      counts.push(int(rng, 5000));
+    }
+    result.push({ name: `${pick(rng, WORDS)}.${pick(rng, WORDS)}.${s}`, times, values, counts });
+  }
+  return result;
+}
+
 /** The JSV text ServiceStack (with jsvkit's W7 quoting of empty and blank-edged strings) writes for `value`. */
 export function referenceJsv(value: Plain): string {
   if (typeof value === 'string') {
@@ -267,6 +289,7 @@ export const FIXTURE_DESCRIPTIONS: Record<string, string> = {
   deep: '60 Struct/Value chains 24 levels deep, ~75 nesting levels',
   strings: '40,000 strings, 28 % of them quoted',
   numbers: '100,000 integers, amounts and doubles',
+  series: '40 series × 3 lists × 2,000 numbers',
 };
 
 /**
@@ -299,6 +322,7 @@ export const FIXTURES: Record<string, () => Fixture> = {
   },
   strings: () => fixture('strings', quoteHeavyStrings(createRandom(4), 40_000)),
   numbers: () => fixture('numbers', numberSeries(createRandom(5), 100_000)),
+  series: () => fixture('series', seriesSet(createRandom(7), 40, 2000)),
 };
 
 export const FIXTURE_NAMES = Object.keys(FIXTURES);

@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: one fixture at a time, every contender in a fresh process for it, rounds
- * interleaved (each round gives every contender one time slice, in a rotating order), the median of
- * the per-round medians reported, and each output checked once. Results go to stdout and, for a
- * full run, bench/RESULTS.md.
+ * `npm run bench`: one fixture at a time, every contender in several fresh processes for it (one
+ * after the other), rounds interleaved within each (each round gives every contender one time
+ * slice, in a rotating order), the median of the per-round medians reported, p50 and p90 over every
+ * call of every process, the share of the time V8 spent in GC, and each output checked once.
+ * Results go to stdout and, for a full run, bench/RESULTS.md.
  *
  *   npm run bench -- --filter 'parse/(customer|deep)'   regex over "operation/fixture contender"
  *   npm run bench -- --quick                              fewer, shorter rounds
- *   npm run bench -- --rounds 9 --time 300 --out x.md     more rounds; write elsewhere
- *   npm run bench -- --no-scaling | --scaling-only
+ *   npm run bench -- --rounds 9 --time 300 --out x.md     more rounds per process; write elsewhere
+ *   npm run bench -- --processes 5                        processes per contender and fixture
+ *   npm run bench -- --no-scaling | --scaling-only | --no-weight
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -16,21 +18,25 @@ import { CONTENDERS, contenderKey, type Contender, type Operation } from './cont
 import { FIXTURE_DESCRIPTIONS, FIXTURE_NAMES } from './fixtures.js';
 import { describeMachine, machineLine } from './machine.js';
 import { checkTargets, type Measured } from './targets.js';
+import { weightSection } from './weight.js';
 import type { RoundRequest, WorkerReply } from './worker.js';
 
 const { values: args } = parseArgs({
   options: {
     filter: { type: 'string' },
     rounds: { type: 'string' },
+    processes: { type: 'string' },
     time: { type: 'string' },
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
     'no-scaling': { type: 'boolean', default: false },
     'scaling-only': { type: 'boolean', default: false },
+    'no-weight': { type: 'boolean', default: false },
   },
 });
 
-const rounds = Number(args.rounds ?? (args.quick ? 3 : 7));
+const rounds = Number(args.rounds ?? (args.quick ? 3 : 3));
+const processes = Number(args.processes ?? (args.quick ? 1 : 3));
 const time = Number(args.time ?? (args.quick ? 100 : 200));
 const filter = args.filter === undefined ? undefined : new RegExp(args.filter);
 const SCALING_SIZES = [1, 10, 100];
@@ -73,7 +79,13 @@ class Worker {
 
 interface Cell {
   bytes: number;
+  /** Per round: the median call. */
   medians: number[];
+  /** Every call of every round and process, in ms. */
+  samples: number[];
+  /** Time the rounds took, and the part of it V8 spent in GC. */
+  elapsed: number;
+  gc: number;
   check: string | undefined;
   error?: string;
 }
@@ -86,6 +98,12 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The `q` quantile (0..1) of `values`, nearest rank. */
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
 async function startWorkers(contenders: Contender[]): Promise<Worker[]> {
@@ -113,10 +131,18 @@ async function runRounds(workers: Worker[], fixtures: string[], roundCount: numb
         if (cell?.error !== undefined) continue;
         const reply = await worker.request({ fixture, time, minIterations });
         if (reply.type === 'round') {
-          if (cell === undefined) results.set(key, { bytes: reply.bytes, medians: [reply.median], check: reply.check });
-          else cell.medians.push(reply.median);
+          const roundMedian = median(reply.samples);
+          if (cell === undefined) results.set(key, { bytes: reply.bytes, medians: [roundMedian], samples: reply.samples, elapsed: reply.elapsed, gc: reply.gc, check: reply.check });
+          else {
+            cell.medians.push(roundMedian);
+            for (const sample of reply.samples) cell.samples.push(sample);
+            cell.elapsed += reply.elapsed;
+            cell.gc += reply.gc;
+            // A later process checks its output too; any wrong answer stands.
+            if (reply.check !== undefined && reply.check !== 'ok') cell.check = reply.check;
+          }
         } else if (reply.type === 'error') {
-          results.set(key, { bytes: 0, medians: [], check: undefined, error: reply.message });
+          results.set(key, { bytes: 0, medians: [], samples: [], elapsed: 0, gc: 0, check: undefined, error: reply.message });
         }
       }
     }
@@ -162,6 +188,35 @@ function tables(): string {
   return out;
 }
 
+/** p50, p90 and GC share of jsvkit's cells and the JSON baselines, per fixture. */
+function steadinessTable(): string {
+  const ids = CONTENDERS.filter((c) => c.id.startsWith('jsvkit') || c.baseline).map((c) => `${c.operation}|${c.id}`);
+  let out = '\n### Steadiness and GC\n\nOver every call of every round and process: p50 and p90 of one call, p90 ÷ p50, and the share of the measured time V8 spent in garbage collection (PerformanceObserver `gc` entries), at Node\'s default heap settings.\n\n';
+  out += '| operation/fixture | contender | p50 | p90 | p90 ÷ p50 | GC |\n|---|---|---:|---:|---:|---:|\n';
+  for (const fixture of FIXTURE_NAMES) {
+    for (const entry of ids) {
+      const [operation, id] = entry.split('|') as [Operation, string];
+      const cell = results.get(cellKey(operation, fixture, id));
+      if (cell === undefined || cell.samples.length === 0) continue;
+      const p50 = quantile(cell.samples, 0.5);
+      const p90 = quantile(cell.samples, 0.9);
+      const ms = (value: number) => (value < 1 ? value.toFixed(3) : value.toFixed(1));
+      out += `| ${operation}/${fixture} | ${id} | ${ms(p50)} ms | ${ms(p90)} ms | ${(p90 / p50).toFixed(2)} | ${((100 * cell.gc) / cell.elapsed).toFixed(0)} % |\n`;
+    }
+  }
+  return out;
+}
+
+/** Steadiness and GC per jsvkit parse cell, for the targets table. */
+function cellStats(): Map<string, { p90OverP50: number; gcShare: number }> {
+  const stats = new Map<string, { p90OverP50: number; gcShare: number }>();
+  for (const [key, cell] of results) {
+    if (cell.samples.length === 0) continue;
+    stats.set(key, { p90OverP50: quantile(cell.samples, 0.9) / quantile(cell.samples, 0.5), gcShare: cell.gc / cell.elapsed });
+  }
+  return stats;
+}
+
 function checks(): string {
   let out = '';
   for (const [key, cell] of results) {
@@ -192,9 +247,11 @@ if (!args['scaling-only']) {
   for (const fixture of FIXTURE_NAMES) {
     const contenders = CONTENDERS.filter((c) => filter === undefined || filter.test(cellKey(c.operation, fixture, c.id)));
     if (contenders.length === 0) continue;
-    const workers = await startWorkers(contenders);
-    await runRounds(workers, [fixture], rounds, 2, `bench ${fixture}`);
-    for (const worker of workers) worker.stop();
+    for (let p = 0; p < processes; p++) {
+      const workers = await startWorkers(contenders);
+      await runRounds(workers, [fixture], rounds, 2, `bench ${fixture} (process set ${p + 1}/${processes})`);
+      for (const worker of workers) worker.stop();
+    }
   }
 }
 const scalingSelected = !args['no-scaling'] && (filter === undefined || filter.test('parse/scale-1mb jsvkit'));
@@ -206,15 +263,18 @@ if (scalingSelected) {
   for (const worker of workers) worker.stop();
 }
 
-const targets = checkTargets(measured(), results);
+const targets = checkTargets(measured(), results, cellStats());
 let report = `## Results\n\nMeasured ${machineLine(machine)}.\n\n`;
-report += `Method: ${rounds} interleaved rounds of ~${time} ms (at least 2 calls) per contender and fixture, each contender in a fresh Node process for each fixture; `;
+report += `Method: ${processes} fresh Node processes per contender and fixture, one after the other, each running ${rounds} interleaved rounds of ~${time} ms (at least 2 calls, after one warm-up round); `;
 report += `a cell is the median of the per-round medians (± shows half the spread between rounds when it exceeds 15 %). Fixtures: `;
 report += FIXTURE_NAMES.map((f) => `\`${f}\` (${FIXTURE_DESCRIPTIONS[f]})`).join(', ') + '.\n';
 report += tables();
+report += steadinessTable();
 report += scalingTable();
+// Bundle sizes and the cold import: with the full run, or alone via `npm run bench:weight`.
+if (filter === undefined && !args['no-weight'] && !args['scaling-only']) report += await weightSection();
 report += `\n### Output checks\n\n${checks()}`;
-report += `\n### Targets (issue 3)\n\n${targets}`;
+report += `\n### Targets\n\n${targets}`;
 report += `\n### Not measured\n\n`;
 for (const [key, reason] of unavailable) report += `- \`${key}\`: ${reason}\n`;
 

@@ -2,7 +2,7 @@
 export { parse, stringify } from './typed/entry.js';
 export type { StringifyOptions } from './syntax/stringify.js';
 export { format, type FormatOptions } from './syntax/format.js';
-export type { ParseOptions, WhitespaceMode, Engine } from './syntax/options.js';
+export type { ParseOptions, WhitespaceMode, Engine, ParseEngine } from './syntax/options.js';
 export type { JsvValue, JsvMap } from './syntax/value.js';
 export { JsvError, isJsvError, type JsvErrorCode } from './errors/jsv-error.js';
 export { codeFrame, type CodeFrameOptions } from './errors/code-frame.js';

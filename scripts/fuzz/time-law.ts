@@ -3,6 +3,7 @@
  * (run on a quiet machine) and never to `npm test`, where a busy machine could fail it.
  */
 import { format, parse } from '../../src/index.js';
+import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
 import { JsonSink } from '../../src/cli/json-sink.js';
 import { familyArb, familyText, type Family } from '../../test/fuzz/arbitraries.js';
 import { count, fail, SCHEMAS, walk, type Law } from '../../test/fuzz/laws.js';
@@ -38,7 +39,7 @@ function timeOf(f: () => number): { ms: number; work: number } {
 const TIMED: [string, (text: string) => number][] = [
   ['parse', (s) => (parse(s), s.length)],
   ['parse strict', (s) => (parse(s, { whitespace: 'strict' }), s.length)],
-  ['parse chevrotain', (s) => (parse(s, { engine: 'chevrotain' }), s.length)],
+  ['parse chevrotain', (s) => (parse(s, { engine: chevrotain }), s.length)],
   ['format', (s) => Math.max(s.length, format(s).length)],
   ['jsvkit to-json', (s) => (walk(s, {}, new JsonSink()), s.length)],
   ['typed Struct', (s) => (parse(s, SCHEMAS.Struct!), s.length)],

@@ -1,8 +1,23 @@
 /** Options shared by the syntax-layer entry points, with their defaults in one place. */
 import { COLON, COMMA, CR, LBRACE, LBRACKET, LF, QUOTE } from './chars.js';
+import type { JsvValue } from './value.js';
 
 export type WhitespaceMode = 'auto' | 'tolerant' | 'strict';
-export type Engine = 'scanner' | 'chevrotain';
+
+/**
+ * A parse engine other than the built-in scanner. The Chevrotain engine (the grammar of record) is
+ * one, exported by `jsvkit/chevrotain`: it lives behind its own entry so that importing `jsvkit`
+ * does not load Chevrotain (hundreds of modules, most of a browser bundle's weight).
+ */
+export interface ParseEngine {
+  /** Shown in error messages. */
+  readonly name: string;
+  /** Same contract as `parse(text, options)`: a value, or a `JsvError`. */
+  parse(text: string, options?: ParseOptions): JsvValue;
+}
+
+/** `'scanner'` (the default) or an engine object such as `chevrotain` from `jsvkit/chevrotain`. */
+export type Engine = 'scanner' | ParseEngine;
 
 /**
  * Default nesting limit. Documents 200 levels deep parse by default; the recursive Chevrotain
@@ -25,7 +40,10 @@ export interface ParseOptions {
    *   JsvFormatter, the metadata pages) reads tolerantly.
    */
   whitespace?: WhitespaceMode;
-  /** `'scanner'` (default): the hand-written single-pass engine. `'chevrotain'`: the grammar of record. */
+  /**
+   * `'scanner'` (default): the hand-written single-pass engine. Or an engine object: `chevrotain`
+   * from `jsvkit/chevrotain` is the grammar of record.
+   */
   engine?: Engine;
 }
 

@@ -10,7 +10,7 @@
  */
 import { errorAt, JsvError } from '../errors/jsv-error.js';
 import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
-import { finishList, LIST_CHUNK } from './list-builder.js';
+import { itemStack, type ItemStack } from './list-builder.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
 import { PlainRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
 
@@ -437,10 +437,12 @@ export class Scanner {
    */
   readValue(context: Context): JsvValue {
     const baseDepth = this.depth;
-    // The open containers, innermost last: a map is its object, a list the chunk of its items
-    // being filled, with the full chunks set aside in `fullChunks` (see list-builder.ts).
-    const containers: (JsvMap | JsvValue[])[] = [];
-    const fullChunks: (JsvValue[][] | undefined)[] = [];
+    // The items of every open list, on the shared stack above this call's base (list-builder.ts).
+    const items = itemStack as ItemStack<JsvValue>;
+    const baseItems = items.height;
+    // The open containers, innermost last: a map is its object, a list the index in `items` where
+    // its first item goes.
+    const containers: (JsvMap | number)[] = [];
     // The key being read in each open map; undefined while the key itself is being scanned.
     const keys: (string | undefined)[] = [];
     let ctx: Context = context;
@@ -460,7 +462,7 @@ export class Scanner {
           value = {};
         } else if (kind === LIST) {
           if (this.openList()) {
-            containers.push([]);
+            containers.push(items.height);
             keys.push(undefined);
             ctx = IN_LIST;
             continue;
@@ -478,16 +480,10 @@ export class Scanner {
           const top = containers.length - 1;
           if (top < 0) return value;
           const container = containers[top]!;
-          if (Array.isArray(container)) {
-            container.push(value);
-            if (container.length === LIST_CHUNK) {
-              (fullChunks[top] ??= []).push(container);
-              containers[top] = [];
-            }
+          if (typeof container === 'number') {
+            items.push(value);
             if (this.nextItem()) break;
-            value = finishList(containers[top] as JsvValue[], fullChunks[top]);
-            // The next list opened at this level starts with no chunks set aside.
-            fullChunks[top] = undefined;
+            value = items.close(container);
           } else {
             setOwn(container, keys[top]!, value);
             if (this.nextEntry()) {
@@ -504,13 +500,16 @@ export class Scanner {
           containers.pop();
           keys.pop();
           // What follows the closed container belongs to the one it closed into.
-          ctx = Array.isArray(containers[containers.length - 1]) ? IN_LIST : IN_MAP;
+          ctx = typeof containers[containers.length - 1] === 'number' ? IN_LIST : IN_MAP;
         }
       }
     } catch (error) {
       this.depth = baseDepth;
+      const itemCount = items.height;
+      // The stack must not keep this document's values alive, nor leave them to the next one.
+      items.cutTo(baseItems);
       if (error instanceof JsvError && error.path === undefined && containers.length > 0) {
-        throw withPath(error, containers, fullChunks, keys);
+        throw withPath(error, containers, itemCount, keys);
       }
       throw error;
     }
@@ -528,8 +527,12 @@ export function duplicateKeyReason(key: string): string {
 
 const MAX_PATH_SEGMENTS = 32;
 
-/** Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. */
-function withPath(error: JsvError, containers: (JsvMap | JsvValue[])[], fullChunks: (JsvValue[][] | undefined)[], keys: (string | undefined)[]): JsvError {
+/**
+ * Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. A list
+ * container is the index of its first item on the item stack, so its current index is the count of
+ * items above that, up to where the next open list starts (`itemCount`: the stack's height).
+ */
+function withPath(error: JsvError, containers: (JsvMap | number)[], itemCount: number, keys: (string | undefined)[]): JsvError {
   let path = '';
   // Deep documents keep the last levels only, so an error message stays readable.
   const first = containers.length > MAX_PATH_SEGMENTS ? containers.length - MAX_PATH_SEGMENTS : 0;
@@ -537,12 +540,20 @@ function withPath(error: JsvError, containers: (JsvMap | JsvValue[])[], fullChun
   for (let i = first; i < containers.length; i++) {
     const container = containers[i]!;
     const key = keys[i];
-    if (Array.isArray(container)) path += `[${(fullChunks[i]?.length ?? 0) * LIST_CHUNK + container.length}]`;
+    if (typeof container === 'number') path += `[${nextListStart(containers, i + 1, itemCount) - container}]`;
     else if (key === undefined) break;
     else path += formatPathKey(key, path === '');
   }
   if (path === '') return error;
   return error.atPath(path);
+}
+
+function nextListStart(containers: (JsvMap | number)[], from: number, itemCount: number): number {
+  for (let i = from; i < containers.length; i++) {
+    const container = containers[i]!;
+    if (typeof container === 'number') return container;
+  }
+  return itemCount;
 }
 
 /** `a.b`, or `["a b"]` for keys that are not plain identifiers. */

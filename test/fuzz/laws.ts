@@ -13,6 +13,7 @@ import { JsonSink } from '../../src/cli/json-sink.js';
 import { JsonToJsv } from '../../src/syntax/json-to-jsv.js';
 import { codeFrame } from '../../src/errors/code-frame.js';
 import { format, isJsvError, parse, safeParse, stringify, t, type JsvError, type ParseOptions } from '../../src/index.js';
+import { chevrotain as chevrotainEngine } from '../../src/syntax/chevrotain/entry.js';
 import { isSchema, type AnySchema } from '../../src/typed/schema.js';
 import { arbitrary } from '../../src/testing/arbitrary.js';
 import { anyTextArb, familyArb, familyText, hostileValueArb, jsvValueArb, mutate, mutationArb, scalarTextArb, type Family, type Mutation } from './arbitraries.js';
@@ -223,7 +224,7 @@ export const roundTripUntyped: Law<unknown> = {
     if (!isDeepStrictEqual(back.value, expectedRoundTrip(value))) fail(`parse(stringify(v)) differs; text ${JSON.stringify(text)}`, back.value);
     const again = stringify(back.value);
     if (again !== text) fail(`stringify(parse(s)) !== s for ${JSON.stringify(text)}`, again);
-    const chevrotain = attempt('parse (chevrotain)', () => parse(text, { engine: 'chevrotain' }), tally);
+    const chevrotain = attempt('parse (chevrotain)', () => parse(text, { engine: chevrotainEngine }), tally);
     if (!chevrotain.ok || !isDeepStrictEqual(chevrotain.value, back.value)) fail(`the engines disagree on ${JSON.stringify(text)}`, chevrotain.ok ? chevrotain.value : errorSummary(chevrotain.error));
     assertNoPollution();
   },
@@ -256,7 +257,7 @@ export const textLaw: Law<TextInput> = {
   check({ text, strict }, tally) {
     const options: ParseOptions = strict ? { whitespace: 'strict' } : {};
     const scanner = attempt('parse', () => parse(text, options), tally);
-    const chevrotain = attempt('parse (chevrotain)', () => parse(text, { ...options, engine: 'chevrotain' }), tally);
+    const chevrotain = attempt('parse (chevrotain)', () => parse(text, { ...options, engine: chevrotainEngine }), tally);
     if (scanner.ok !== chevrotain.ok || (scanner.ok && chevrotain.ok && !isDeepStrictEqual(scanner.value, chevrotain.value)) || (!scanner.ok && !chevrotain.ok && !sameError(scanner.error, chevrotain.error))) {
       fail(
         `the engines disagree (${strict ? 'strict' : 'tolerant'}) on ${JSON.stringify(text)}`,

@@ -31,16 +31,16 @@ describe('entry points', () => {
     expect(fromPaths).toEqual(fromExports);
   });
 
-  it('each export points at the ESM and CJS files and declarations that build writes', () => {
+  it('each export points at the ESM (per module for bundlers, bundled for Node) and CJS files and declarations that build writes', () => {
     for (const subpath of subpaths) {
       const name = buildName(subpath);
-      const { module: forBundlers, ...forNode } = manifest.exports[subpath];
-      expect(forNode, subpath).toEqual({
+      // Bundlers take the per-module tree (`module`): src/http/fetch.ts -> dist/esm/http/fetch.js.
+      const moduleFile = `./dist/esm/${libraryEntries[name]!.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
+      expect(manifest.exports[subpath], subpath).toEqual({
+        module: { types: `./dist/${name}.d.ts`, default: moduleFile },
         import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
         require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
       });
-      // Bundlers may get a per-module ESM layout under dist/esm/, with the same declarations.
-      if (forBundlers !== undefined) expect(forBundlers, `${subpath} (module)`).toEqual({ types: `./dist/${name}.d.ts`, default: expect.stringMatching(/^\.\/dist\/esm\/.+\.js$/) });
     }
     expect(Object.keys(libraryEntries).sort()).toEqual(subpaths.map(buildName).sort());
   });

@@ -3,11 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isJsvError, parse, type JsvError, type JsvMap, type JsvValue } from '../../src/index.js';
-import { chevrotainEngine, CHEVROTAIN_MAX_DEPTH } from '../../src/syntax/chevrotain/parse.js';
+import { chevrotain as chevrotainParseEngine, CHEVROTAIN_MAX_DEPTH } from '../../src/syntax/chevrotain/entry.js';
+import { chevrotainEngine } from '../../src/syntax/chevrotain/parse.js';
 import { compact, lineColumn, seedRequest, seedResponse } from '../helpers/seed.js';
 
 const chevrotain = (text: string, options: { whitespace?: 'tolerant' | 'strict'; maxDepth?: number } = {}): JsvValue =>
-  parse(text, { ...options, engine: 'chevrotain' });
+  parse(text, { ...options, engine: chevrotainParseEngine });
 
 function failure(text: string, options: { whitespace?: 'tolerant' | 'strict'; maxDepth?: number } = {}): JsvError {
   try {
@@ -31,6 +32,23 @@ function fresh(script: string, nodeArgs: string[] = []): unknown {
   return JSON.parse(out);
 }
 const enginePath = JSON.stringify(fileURLToPath(new URL('../../src/syntax/chevrotain/parse.ts', import.meta.url)));
+
+describe('the jsvkit/chevrotain entry', () => {
+  it('is an engine object that parse(text, { engine }) runs', () => {
+    expect(chevrotainParseEngine.name).toBe('chevrotain');
+    expect(parse('{A:[1,"x,y"]}', { engine: chevrotainParseEngine })).toEqual({ A: ['1', 'x,y'] });
+    expect(chevrotainParseEngine.parse('{A:1}')).toEqual({ A: '1' });
+  });
+
+  it("asking for 'chevrotain' by name is a TypeError that names the entry (the main entry does not load Chevrotain)", () => {
+    expect(() => parse('{A:1}', { engine: 'chevrotain' as never })).toThrow(TypeError);
+    expect(() => parse('{A:1}', { engine: 'chevrotain' as never })).toThrow(/import \{ chevrotain \} from 'jsvkit\/chevrotain'/);
+    for (const engine of ['antlr', 42, null, {}, { parse: 'no' }]) {
+      expect(() => parse('{A:1}', { engine: engine as never })).toThrow(/engine must be 'scanner' or an engine object/);
+    }
+    expect(parse('{A:1}', { engine: 'scanner' })).toEqual({ A: '1' });
+  });
+});
 
 describe('Chevrotain engine: the seed samples', () => {
   it('reads the request sample field by field', () => {

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { format, isJsvError, parse, stringify, type JsvValue, type WhitespaceMode } from '../../src/index.js';
+import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
 import { jsvValue, nastyString } from '../helpers/arbitraries.js';
 import { compact, seedRequest, seedResponse } from '../helpers/seed.js';
 
@@ -14,7 +15,7 @@ type Outcome = { value: string } | { code: string; offset: number | undefined; p
 function run(text: string, engine: 'scanner' | 'chevrotain', whitespace: WhitespaceMode, maxDepth?: number): Outcome {
   try {
     // JSON keeps key order and own `__proto__` keys, so equal text means equal values.
-    return { value: JSON.stringify(parse(text, { engine, whitespace, maxDepth }) as JsvValue) };
+    return { value: JSON.stringify(parse(text, { engine: engine === 'chevrotain' ? chevrotain : engine, whitespace, maxDepth }) as JsvValue) };
   } catch (error) {
     if (!isJsvError(error)) throw error;
     return { code: error.code, offset: error.offset, path: error.path, reason: error.reason };

@@ -1,6 +1,7 @@
 /** Error messages a person can use: bounded, positioned only where there is text, and worded right. */
 import { describe, expect, it } from 'vitest';
 import { parse, stringify, t, type Schema } from '../../src/index.js';
+import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
 import { Struct } from '../../examples/evovoice/dtos.js';
 import { errorOf } from '../helpers/errors.js';
 
@@ -58,7 +59,7 @@ describe('write errors have no text position', () => {
 describe('wording', () => {
   it('text after the value says what was found', () => {
     expect(errorOf(() => parse('{A:1}\n', { whitespace: 'strict' })).reason).toBe('Expected the end of input after the value, found a line feed');
-    expect(errorOf(() => parse('{A:1}x', { engine: 'chevrotain' })).reason).toBe("Expected the end of input after the value, found 'x'");
+    expect(errorOf(() => parse('{A:1}x', { engine: chevrotain })).reason).toBe("Expected the end of input after the value, found 'x'");
   });
 });
 

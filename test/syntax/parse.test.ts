@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isJsvError, JsvError, parse } from '../../src/index.js';
+import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
 
 describe('parse: shapes and extent rules (jsv-spec §1, §3.2)', () => {
   it.each<[string, unknown]>([
@@ -127,7 +128,7 @@ describe("parse: whitespace: 'auto' (default) is strict unless a line break stan
     ['{A:"q",\r\nB: y }', { A: 'q', B: 'y' }],
   ])('%j', (text, expected) => {
     expect(parse(text)).toEqual(expected);
-    expect(parse(text, { whitespace: 'auto', engine: 'chevrotain' })).toEqual(expected);
+    expect(parse(text, { whitespace: 'auto', engine: chevrotain })).toEqual(expected);
   });
 });
 

@@ -1,11 +1,11 @@
 /**
- * `parse(text, { engine: 'chevrotain' })`: lex, check nesting, parse with the grammar of record,
+ * `parse(text, { engine: chevrotain })`: lex, check nesting, parse with the grammar of record,
  * and turn anything Chevrotain reports into the same `JsvError` (code and offset) the scanner
  * throws for that text.
  */
 import { EOF, Lexer, type IRecognitionException, type IToken } from 'chevrotain';
 import { errorAt, type JsvError } from '../../errors/jsv-error.js';
-import { resolveParseOptions, type ParseOptions } from '../options.js';
+import { resolveParseOptions, type ParseEngine, type ParseOptions } from '../options.js';
 import { isBlank } from '../chars.js';
 import { describeChar, trailingInputReason } from '../scanner.js';
 import type { JsvValue } from '../value.js';
@@ -91,6 +91,12 @@ export function parseWithChevrotain(text: string, options?: ParseOptions): JsvVa
     parser.end();
   }
 }
+
+/**
+ * The Chevrotain engine as `parse(text, { engine: chevrotain })` takes it. Exported by
+ * `jsvkit/chevrotain` only, so that `import('jsvkit')` never loads Chevrotain.
+ */
+export const chevrotain: ParseEngine = Object.freeze({ name: 'chevrotain', parse: parseWithChevrotain });
 
 /** Index of the first `{` or `[` that opens a container deeper than `limit`, or -1. */
 function firstTooDeep(tokens: IToken[], limit: number, t: JsvTokens): number {

@@ -4,7 +4,7 @@
  * loses a slot (R15, R16) or its writer writes text that reads back differently (W1–W3), jsvkit
  * reports instead.
  */
-import { finishList, LIST_CHUNK } from '../../syntax/list-builder.js';
+import { doubleStack, itemStack, type ItemStack } from '../../syntax/list-builder.js';
 import { numberListAsJson } from '../../syntax/number-text.js';
 import { BARE, EMPTY, IN_LIST, LIST, TOP } from '../../syntax/scanner.js';
 import { describeValue } from '../encoding.js';
@@ -39,6 +39,10 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     const mapLike = elementKind === 'object' || elementKind === 'dict';
     const nullToken = nullable && mapLike;
     const stringList = elementKind === 'string';
+    // Numbers decode to numbers (or, once an issue is reported, to nothing, and the list is then not
+    // returned): they are gathered unboxed (see list-builder.ts).
+    const doubles = !nullable && (element.kind === 'number' || element.kind === 'float' || element.kind === 'int');
+    const stack = (doubles ? doubleStack : itemStack) as ItemStack<unknown>;
     const expected = `a list ([…]) of ${element.name}`;
     return (d, ctx, kind) => {
       const sc = d.scanner;
@@ -54,50 +58,51 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
         d.level = level;
         return item === undefined ? undefined : [item];
       }
-      // The chunk being filled and the full ones set aside (see list-builder.ts).
-      let list: unknown[] = [];
-      let full: unknown[][] | undefined;
+      // This list's items go on the shared stack above `base`, and are sliced off it at its `]`.
+      const base = stack.height;
       const level = d.level;
       d.level = level + 1;
-      if (sc.openList()) {
-        // Empty slots at the end of the list, and where the last one began.
-        let trailing = 0;
-        let lastEmpty = 0;
-        let i = 0;
-        do {
-          d.keys[level] = i++;
-          const itemKind = sc.valueStart(IN_LIST);
-          // Null when the item is not read (once an issue is reported, the list is not returned).
-          let item: unknown = null;
-          if (itemKind === EMPTY) {
-            if (!nullable) d.report('NULL_ELEMENT', `Empty list slot, but the elements (${element.name}) are not nullable; mark the element schema .nullable() to allow null`, sc.start);
-            trailing++;
-            lastEmpty = sc.start;
-          } else if (itemKind === BARE && nullToken && sc.text.startsWith('null', sc.start)) {
-            const start = sc.start;
-            const text = sc.readBare(IN_LIST);
-            if (text !== 'null') d.report('INVALID_TYPE', `Expected ${element.name} ({…}), found ${JSON.stringify(text.slice(0, 24))}`, start);
-            trailing = 0;
-          } else {
-            item = decode(d, IN_LIST, itemKind);
-            trailing = 0;
+      try {
+        if (sc.openList()) {
+          // Empty slots at the end of the list, and where the last one began.
+          let trailing = 0;
+          let lastEmpty = 0;
+          let i = 0;
+          do {
+            d.keys[level] = i++;
+            const itemKind = sc.valueStart(IN_LIST);
+            // Null when the item is not read (once an issue is reported, the list is not returned).
+            let item: unknown = null;
+            if (itemKind === EMPTY) {
+              if (!nullable) d.report('NULL_ELEMENT', `Empty list slot, but the elements (${element.name}) are not nullable; mark the element schema .nullable() to allow null`, sc.start);
+              trailing++;
+              lastEmpty = sc.start;
+            } else if (itemKind === BARE && nullToken && sc.text.startsWith('null', sc.start)) {
+              const start = sc.start;
+              const text = sc.readBare(IN_LIST);
+              if (text !== 'null') d.report('INVALID_TYPE', `Expected ${element.name} ({…}), found ${JSON.stringify(text.slice(0, 24))}`, start);
+              trailing = 0;
+            } else {
+              item = decode(d, IN_LIST, itemKind);
+              trailing = 0;
+            }
+            if (doubles) doubleStack.push(typeof item === 'number' ? item : Number.NaN);
+            else itemStack.push(item);
+          } while (sc.nextItem());
+          if (trailing > 0 && mapLike) {
+            d.keys[level] = i - 1;
+            d.report('NULL_ELEMENT', `A list of ${element.name} cannot end in an empty slot: ServiceStack drops it (docs/jsv-format.md, "Nulls in lists")`, lastEmpty);
+          } else if (trailing > 1 && !stringList) {
+            d.keys[level] = i - 1;
+            d.report('NULL_ELEMENT', `A list of ${element.name} cannot end in two or more empty slots: ServiceStack reads one fewer (docs/jsv-format.md, "Nulls in lists")`, lastEmpty);
           }
-          list.push(item);
-          if (list.length === LIST_CHUNK) {
-            (full ??= []).push(list);
-            list = [];
-          }
-        } while (sc.nextItem());
-        if (trailing > 0 && mapLike) {
-          d.keys[level] = i - 1;
-          d.report('NULL_ELEMENT', `A list of ${element.name} cannot end in an empty slot: ServiceStack drops it (docs/jsv-format.md, "Nulls in lists")`, lastEmpty);
-        } else if (trailing > 1 && !stringList) {
-          d.keys[level] = i - 1;
-          d.report('NULL_ELEMENT', `A list of ${element.name} cannot end in two or more empty slots: ServiceStack reads one fewer (docs/jsv-format.md, "Nulls in lists")`, lastEmpty);
         }
+      } catch (error) {
+        stack.cutTo(base);
+        throw error;
       }
       d.level = level;
-      return finishList(list, full);
+      return stack.close(base);
     };
   }
 
