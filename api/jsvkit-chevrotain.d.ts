@@ -3,7 +3,7 @@ type JsvValue = string | null | JsvValue[] | JsvMap;
 interface JsvMap {
     [key: string]: JsvValue;
 }
-type WhitespaceMode = "tolerant" | "strict";
+type WhitespaceMode = "auto" | "tolerant" | "strict";
 interface ParseEngine {
     readonly name: string;
     parse(text: string, options?: ParseOptions): JsvValue;
