@@ -1,26 +1,59 @@
 /**
  * The runtime-neutral half of body reading: which bodies jsvkit decodes, the charset rule, the
- * declared-length check and strict UTF-8 decoding. `read-body.ts` (Node streams) and `fetch.ts`
- * (Web streams) share it; nothing here needs Node.
+ * content codings, the declared-length check and strict UTF-8 decoding. `read-body.ts` (Node
+ * streams) and `read-web-body.ts` (Web streams) share it; nothing here needs Node.
  */
 import { parse as parseContentType } from 'content-type';
 import { HttpError } from './response-status.js';
 
-/** Request body formats jsvkit reads itself. */
-export type BodyFormat = 'jsv' | 'json';
+/**
+ * Request body formats jsvkit reads itself: JSV (`application/jsv`, ServiceStack's registered type,
+ * and its alias `text/jsv`), JSON, and HTML form posts, whose fields bind into a typed DTO.
+ */
+export type BodyFormat = 'jsv' | 'json' | 'form';
 
-/** Default body limit: 1 MiB. */
+/** Default body limit: 1 MiB of decoded (inflated) bytes. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+/** Default time allowed to receive a whole body: 30 s. */
+export const DEFAULT_BODY_TIMEOUT = 30_000;
+
+/** What to do with a `__proto__` (or `constructor.prototype`) key in an untyped body; Fastify's names. */
+export type PoisoningAction = 'error' | 'remove' | 'ignore';
+
 export interface BodyOptions {
-  /** Largest body accepted, in bytes (default 1 MiB). Larger bodies answer 413. */
+  /**
+   * Largest body accepted, in bytes after inflating a compressed body (default 1 MiB). Larger
+   * bodies, and compressed bodies whose raw bytes alone pass it, answer 413.
+   */
   limit?: number;
+  /** Longest time to receive a whole body, in milliseconds (default 30 000); slower bodies answer 408. */
+  bodyTimeout?: number;
+  /**
+   * A `__proto__` key in an untyped JSON or JSV body (default `'error'`: 400, as Fastify does).
+   * Typed bodies keep declared members only, so they never carry one.
+   */
+  onProtoPoisoning?: PoisoningAction;
+  /** A `constructor` key holding a `prototype` key in an untyped body (default `'error'`). */
+  onConstructorPoisoning?: PoisoningAction;
 }
+
+/** Body options with every default applied and checked. */
+export interface BodyRules {
+  limit: number;
+  bodyTimeout: number;
+  onProtoPoisoning: PoisoningAction;
+  onConstructorPoisoning: PoisoningAction;
+}
+
+/** The content codings jsvkit inflates (RFC 9110 names, as body-parser reads them). */
+export type ContentCoding = 'identity' | 'gzip' | 'deflate' | 'br';
 
 const BODY_FORMATS: Record<string, BodyFormat> = {
   'text/jsv': 'jsv',
   'application/jsv': 'jsv',
   'application/json': 'json',
+  'application/x-www-form-urlencoded': 'form',
 };
 
 /**
@@ -61,6 +94,67 @@ export function resolveLimit(options: BodyOptions | undefined): number {
   return limit;
 }
 
+/** Resolves every body option, rejecting nonsense when the adapter is created. */
+export function resolveBodyRules(options: BodyOptions | undefined): BodyRules {
+  const bodyTimeout = options?.bodyTimeout ?? DEFAULT_BODY_TIMEOUT;
+  if (typeof bodyTimeout !== 'number' || !Number.isSafeInteger(bodyTimeout) || bodyTimeout <= 0) {
+    throw new TypeError(`bodyTimeout must be a positive whole number of milliseconds, got ${String(bodyTimeout)}`);
+  }
+  return {
+    limit: resolveLimit(options),
+    bodyTimeout,
+    onProtoPoisoning: poisoningAction('onProtoPoisoning', options?.onProtoPoisoning),
+    onConstructorPoisoning: poisoningAction('onConstructorPoisoning', options?.onConstructorPoisoning),
+  };
+}
+
+function poisoningAction(name: string, value: PoisoningAction | undefined): PoisoningAction {
+  if (value === undefined) return 'error';
+  if (value === 'error' || value === 'remove' || value === 'ignore') return value;
+  throw new TypeError(`${name} must be 'error', 'remove' or 'ignore', got ${String(value)}`);
+}
+
+/**
+ * The coding of a `Content-Encoding` header. One coding only, as body-parser reads them;
+ * `x-gzip` is gzip (RFC 9110 §8.4.1.3).
+ *
+ * @throws HttpError 415 for any other coding or a list of codings.
+ */
+export function contentCodingOf(header: string | null | undefined): ContentCoding {
+  if (header === null || header === undefined) return 'identity';
+  const coding = header.trim().toLowerCase();
+  switch (coding) {
+    case '':
+    case 'identity':
+      return 'identity';
+    case 'gzip':
+    case 'x-gzip':
+      return 'gzip';
+    case 'deflate':
+      return 'deflate';
+    case 'br':
+      return 'br';
+    default:
+      throw new HttpError(415, 'UnsupportedMediaType', `Unsupported Content-Encoding ${JSON.stringify(header)}: send identity, gzip, deflate or br`);
+  }
+}
+
+/**
+ * The body of a request whose `Content-Type` jsvkit does not read, for a route that needs its body.
+ */
+export function unsupportedType(header: string | undefined): HttpError {
+  const message =
+    header === undefined || header === ''
+      ? 'A request body needs a Content-Type: send application/jsv, text/jsv, application/json or application/x-www-form-urlencoded'
+      : `Unsupported Content-Type ${JSON.stringify(header)}: send application/jsv, text/jsv, application/json or application/x-www-form-urlencoded`;
+  return new HttpError(415, 'UnsupportedMediaType', message);
+}
+
+/** The 408 of a body that did not arrive in time; the connection is closed after it. */
+export function bodyTimedOut(timeout: number): HttpError {
+  return new HttpError(408, 'RequestTimeout', `The request body did not arrive within ${timeout} ms`, undefined, { headers: { connection: 'close' } });
+}
+
 /**
  * Checks a declared `Content-Length` against the limit before any byte is read.
  *
@@ -76,6 +170,15 @@ export function checkDeclaredLength(header: string | null | undefined, limit: nu
 
 export function tooLarge(limit: number): HttpError {
   return new HttpError(413, 'RequestEntityTooLarge', `Request body is larger than the limit of ${limit} bytes`);
+}
+
+/**
+ * True when a request carries a body by its headers: a `Transfer-Encoding`, or a `Content-Length`
+ * other than 0 (RFC 9112 §6.3). A request with neither has no body.
+ */
+export function hasBody(contentLength: string | null | undefined, transferEncoding: string | null | undefined): boolean {
+  if (transferEncoding !== null && transferEncoding !== undefined && transferEncoding !== '') return true;
+  return contentLength !== null && contentLength !== undefined && contentLength.trim() !== '0';
 }
 
 /**

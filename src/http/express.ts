@@ -6,33 +6,54 @@
  *     app.post('/customers', typed({ body: NewCustomer, response: CustomerInfo }), (req, res) =>
  *       respond(res, create(req.body), 201));
  *     app.use(notFound(), jsvErrors());
+ *
+ * The exchange itself (negotiation, body reading, decoding, rendering) is `exchange.ts`; this
+ * module only moves it in and out of Express's `req` and `res`.
  */
+import type { IncomingMessage } from 'node:http';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { resolveLimit, type BodyFormat, type BodyOptions } from './body-type.js';
-import { decodeBody, type AnySchema } from './codec.js';
+import type { Infer } from '../typed/schema.js';
+import { decodeParsedTyped, type AnySchema } from './codec.js';
+import { Exchange, queryOf, resolveSettings, type ExchangeOptions } from './exchange.js';
 import { negotiate, type NegotiationResult } from './negotiate.js';
 import { readBody } from './read-body.js';
-import { renderError, renderValue } from './render.js';
+import type { RenderedError, WriteOptions } from './render.js';
 import { HttpError, type ErrorResponseOptions } from './response-status.js';
 
-export { HttpError, isHttpError, toErrorResponse, type ErrorResponse, type ResponseError, type ResponseStatus } from './response-status.js';
+export { HttpError, isHttpError, toErrorResponse, type ErrorResponse, type HttpErrorOptions, type ResponseError, type ResponseStatus } from './response-status.js';
 export { negotiate, type NegotiationResult, type WireFormat } from './negotiate.js';
+export type { PoisoningAction } from './body-type.js';
+export type { WriteOptions } from './render.js';
 
-/** Options of {@link jsv}. */
-export interface JsvExpressOptions extends BodyOptions, ErrorResponseOptions {}
+/** Options of {@link jsv}: `limit`, `bodyTimeout`, `onProtoPoisoning`, `onConstructorPoisoning`, `debug`. */
+export interface JsvExpressOptions extends ExchangeOptions {}
 
-/** Schemas of one route: the request DTO and the response DTO. */
-export interface RouteSchemas {
-  body?: AnySchema;
-  response?: AnySchema;
+/** Schemas of one route (the request DTO and the response DTO) and how the response is written. */
+export interface RouteSchemas<Body extends AnySchema | undefined = AnySchema | undefined, Res extends AnySchema | undefined = AnySchema | undefined>
+  extends WriteOptions {
+  body?: Body;
+  response?: Res;
+  /**
+   * Bind the route's path variables and the query string over the body (default true, as
+   * ServiceStack binds a user route); false for a caller that binds them itself.
+   */
+  bind?: boolean;
 }
 
+/** Options of {@link respond}. */
+export interface RespondOptions extends WriteOptions {
+  /** Default 200. */
+  status?: number;
+}
+
+type BodyOf<S> = S extends AnySchema ? Infer<S> : any;
+
 interface JsvState {
-  negotiation: NegotiationResult;
-  debug: boolean;
-  bodyFormat?: BodyFormat;
-  text?: string;
+  exchange: Exchange;
+  /** Another body parser (`express.json()`, …) read the body before `jsv()`. */
+  parsedElsewhere: boolean;
   response?: AnySchema;
+  write?: WriteOptions;
 }
 
 // A registry symbol, so a CJS and an ESM copy of this module see the same state.
@@ -43,49 +64,71 @@ const STATE = Symbol.for('jsvkit.express.state');
  * - chooses the response format (`.jsv`/`.json` suffix, `?format=`, `Accept`, else JSON) and
  *   strips the suffix from `req.url`, so `/customers.jsv` routes as `/customers`;
  * - adds `Vary: Accept` when `Accept` decided;
- * - reads JSV (`text/jsv`, `application/jsv`) and JSON bodies itself, bounded by `limit` (default
- *   1 MiB, 413), UTF-8 only (415), strictly decoded (400), into `req.body` (untyped; see
- *   {@link typed}). Malformed JSV or JSON answers 400. Other content types are left alone.
+ * - reads JSV, JSON and form bodies under the body rules (limit on inflated bytes 413, codings
+ *   415, charset 415, `bodyTimeout` 408, strict UTF-8 400). `req.body` is then the body decoded
+ *   untyped, on first read; {@link typed} decodes it with the route's schema instead, so each
+ *   body is decoded once. A body of another type is left unread for other middleware; reading
+ *   `req.body` without one having parsed it answers 415.
  *
  * Errors go to `next(error)`; {@link jsvErrors} renders them in ServiceStack's shape.
  */
 export function jsv(options?: JsvExpressOptions): RequestHandler {
-  const limit = resolveLimit(options);
-  const debug = options?.debug === true;
-  return (req, _res, next) => {
+  const settings = resolveSettings(options);
+  return (req, res, next) => {
     const negotiation = negotiate({ url: req.url, headers: req.headers });
-    const state: JsvState = { negotiation, debug };
+    const exchange = new Exchange(negotiation, settings);
+    const parsedElsewhere = (req as { _body?: boolean })._body === true || req.readableEnded;
+    const state: JsvState = { exchange, parsedElsewhere };
     (req as unknown as Record<symbol, JsvState>)[STATE] = state;
     req.url = negotiation.url;
-    if (negotiation.varyAccept) _res.vary('Accept');
-    // Another body parser already consumed the stream.
-    if ((req as { _body?: boolean })._body === true || req.readableEnded) return next();
+    if (negotiation.varyAccept) res.vary('Accept');
+    if (parsedElsewhere) return next();
 
-    readBody(req, req.headers, limit).then((body) => {
-      if (body === undefined) return next();
-      state.bodyFormat = body.format;
-      state.text = body.text;
-      try {
-        req.body = decodeBody(body.format, body.text);
-      } catch (error) {
-        return next(error);
-      }
+    readBody(req, req.headers, settings.rules).then((body) => {
+      exchange.body = body;
+      lazyBody(req, exchange);
       next();
     }, next);
   };
 }
 
+// `req.body` decodes on first read, so a route whose `typed()` decodes with a schema never pays
+// for an untyped decode too. Assigning `req.body` (another parser, a handler) replaces it.
+function lazyBody(req: IncomingMessage & { body?: unknown }, exchange: Exchange): void {
+  Object.defineProperty(req, 'body', {
+    configurable: true,
+    enumerable: true,
+    get: () => exchange.untypedBody(),
+    set: (value: unknown) => {
+      Object.defineProperty(req, 'body', { configurable: true, enumerable: true, writable: true, value });
+    },
+  });
+}
+
 /**
- * Route-level middleware: decodes `req.body` with the `body` schema (400 with every issue when it
- * does not match) and makes {@link respond} write JSV with the `response` schema.
+ * Route-level middleware: decodes the body with the `body` schema, with the route's path
+ * variables, then the query string, then form fields bound over it as ServiceStack binds them
+ * (400 with every issue when it does not fit; 415 for a body type jsvkit does not read), and
+ * makes {@link respond} write with the `response` schema, as JSV and as JSON. When another
+ * parser (`express.json()`) read the body first, its value is checked against the schema all
+ * the same. Place it where ServiceStack would deserialize: before authentication filters.
  */
-export function typed(schemas: RouteSchemas): RequestHandler {
+export function typed<Body extends AnySchema | undefined = undefined, Res extends AnySchema | undefined = undefined>(
+  schemas: RouteSchemas<Body, Res>,
+): RequestHandler<Request['params'], BodyOf<Res>, BodyOf<Body>> {
+  const write: WriteOptions = { textCase: schemas.textCase, excludeDefaultValues: schemas.excludeDefaultValues };
   return (req, _res, next) => {
     const state = stateOf(req);
     if (schemas.response !== undefined) state.response = schemas.response;
-    if (schemas.body !== undefined && state.bodyFormat !== undefined && state.text !== undefined) {
+    state.write = write;
+    if (schemas.body !== undefined) {
+      const binding = schemas.bind === false ? undefined : { params: req.params, query: queryOf(req.url) };
       try {
-        req.body = decodeBody(state.bodyFormat, state.text, schemas.body);
+        req.body = (
+          state.parsedElsewhere
+            ? decodeParsedTyped(schemas.body, req.body, req.headers['content-type'], binding)
+            : state.exchange.typedBody(schemas.body, binding)
+        ) as BodyOf<Body>;
       } catch (error) {
         return next(error);
       }
@@ -95,20 +138,26 @@ export function typed(schemas: RouteSchemas): RequestHandler {
 }
 
 /**
- * Sends `value` in the negotiated format with `status` (default 200). JSV uses the route's
- * response schema when {@link typed} declared one.
+ * Sends `value` in the negotiated format with a status (default 200), written with the route's
+ * response schema when {@link typed} declared one (then `value` is checked against it: a value
+ * that breaks it answers 500, in JSON as in JSV).
  *
  * @throws Error when {@link jsv} did not run for this request.
  */
-export function respond(res: Response, value: unknown, status = 200): void {
+export function respond<T>(res: Response<T>, value: NoInfer<T>, statusOrOptions?: number | RespondOptions): void {
   const state = stateOf(res.req);
-  const body = renderValue(value, state.negotiation.format, state.response);
-  res.status(status).type(body.contentType).send(body.text);
+  const options: RespondOptions = typeof statusOrOptions === 'number' ? { status: statusOrOptions } : (statusOrOptions ?? {});
+  const body = state.exchange.render(value, {
+    schema: state.response,
+    textCase: options.textCase ?? state.write?.textCase,
+    excludeDefaultValues: options.excludeDefaultValues ?? state.write?.excludeDefaultValues,
+  });
+  (res as Response).status(options.status ?? 200).type(body.contentType).send(body.text);
 }
 
 /** The negotiation result of a request that passed through {@link jsv}. */
 export function negotiationOf(req: Request): NegotiationResult {
-  return stateOf(req).negotiation;
+  return stateOf(req).exchange.negotiation;
 }
 
 /** A final handler that answers 404 in ServiceStack's error shape for unmatched routes. */
@@ -118,19 +167,21 @@ export function notFound(): RequestHandler {
 
 /**
  * The error handler: renders any error as `{responseStatus:{errorCode,message,errors}}` in the
- * negotiated format (see `toErrorResponse` for the status mapping). Stack traces only with `debug`.
+ * negotiated format (see `toErrorResponse` for the status mapping), with the headers the error
+ * needs (`WWW-Authenticate` on a 401). Stack traces only with `debug`.
  */
 export function jsvErrors(options?: ErrorResponseOptions): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
     const state = (req as unknown as Record<symbol, JsvState | undefined>)[STATE];
-    const format = (state?.negotiation ?? negotiate({ url: req.originalUrl, headers: req.headers })).format;
-    const rendered = renderError(error, format, { debug: options?.debug ?? state?.debug ?? false });
-    res.status(rendered.status).type(rendered.contentType).send(rendered.text);
+    const exchange = state?.exchange ?? new Exchange(negotiate({ url: req.originalUrl, headers: req.headers }), resolveSettings(options));
+    const rendered: RenderedError =
+      options?.debug === undefined ? exchange.renderError(error) : new Exchange(exchange.negotiation, { ...exchange.settings, debug: options.debug }).renderError(error);
+    res.status(rendered.status).set(rendered.headers).type(rendered.contentType).send(rendered.text);
   };
 }
 
-function stateOf(req: Request): JsvState {
+function stateOf(req: IncomingMessage): JsvState {
   const state = (req as unknown as Record<symbol, JsvState | undefined>)[STATE];
   if (state === undefined) throw new Error('jsvkit/express: add app.use(jsv()) before the routes');
   return state;

@@ -12,8 +12,15 @@ export type WireFormat = 'jsv' | 'json';
 /** What decided the format: `accept` also covers a missing header and the JSON fallback. */
 export type FormatSource = 'suffix' | 'query' | 'accept';
 
-/** `Content-Type` of JSV responses. */
+/**
+ * `Content-Type` of JSV responses, unless the client named `application/jsv` (ServiceStack's
+ * registered JSV type, `MimeTypes.Jsv`), which then gets {@link JSV_APPLICATION_CONTENT_TYPE}.
+ * `text/jsv` is ServiceStack's alias of it (`MimeTypes.JsvText`), the type its `Format.Jsv`
+ * answers carry, and one a browser shows instead of downloading.
+ */
 export const JSV_CONTENT_TYPE = 'text/jsv; charset=utf-8';
+/** `Content-Type` of JSV responses to a client that asked for `application/jsv`. */
+export const JSV_APPLICATION_CONTENT_TYPE = 'application/jsv; charset=utf-8';
 /** `Content-Type` of JSON responses. */
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -39,15 +46,16 @@ export interface NegotiationRequest {
 }
 
 // Offers carry the charset so that `Accept: text/jsv; charset=utf-8` matches: negotiator requires
-// every parameter of an Accept entry to be present on the offer.
+// every parameter of an Accept entry to be present on the offer. The offer chosen is the
+// Content-Type sent, so the answer names the JSV type the client asked for.
 const JSV_OFFER = JSV_CONTENT_TYPE;
-// ServiceStack's own JSV type (MimeTypes.Jsv), which its JsvServiceClient sends as `Accept`.
-const APPLICATION_JSV_OFFER = 'application/jsv; charset=utf-8';
+const JSV_APPLICATION_OFFER = JSV_APPLICATION_CONTENT_TYPE;
 const JSON_OFFER = JSON_CONTENT_TYPE;
-// `*/*` and other ties between the two go to the first offer; ServiceStack answers `*/*` in the
-// request body's own format, so a JSV body puts JSV first.
-const JSV_FIRST = [JSV_OFFER, APPLICATION_JSV_OFFER, JSON_OFFER] as const;
-const JSON_FIRST = [JSON_OFFER, JSV_OFFER, APPLICATION_JSV_OFFER] as const;
+// `*/*` and other ties go to the first offer; ServiceStack answers `*/*` in the request body's own
+// format, so a JSV body puts its own JSV type first.
+const TEXT_JSV_FIRST = [JSV_OFFER, JSV_APPLICATION_OFFER, JSON_OFFER];
+const APPLICATION_JSV_FIRST = [JSV_APPLICATION_OFFER, JSV_OFFER, JSON_OFFER];
+const JSON_FIRST = [JSON_OFFER, JSV_OFFER, JSV_APPLICATION_OFFER];
 
 const SUFFIXES: Record<string, WireFormat> = { jsv: 'jsv', json: 'json' };
 
@@ -67,7 +75,8 @@ export function negotiate(request: NegotiationRequest): NegotiationResult {
   const fromQuery = queryFormat(query);
   if (fromQuery !== undefined) return result(fromQuery, 'query', request.url);
 
-  return result(acceptFormat(request.headers), 'accept', request.url);
+  const offer = acceptOffer(request.headers);
+  return result(offer === JSON_OFFER ? 'json' : 'jsv', 'accept', request.url, offer);
 }
 
 /**
@@ -94,21 +103,27 @@ function queryFormat(query: string): WireFormat | undefined {
   return Object.hasOwn(SUFFIXES, name) ? SUFFIXES[name] : undefined;
 }
 
-function acceptFormat(headers: NegotiationRequest['headers']): WireFormat {
-  const offers = bodyFormatOf(headers['content-type']) === 'jsv' ? JSV_FIRST : JSON_FIRST;
+/** The offer `Accept` chooses: the response's Content-Type, JSON when nothing matches. */
+function acceptOffer(headers: NegotiationRequest['headers']): string {
+  const bodyType = headers['content-type'];
+  const offers = bodyFormatOf(bodyType) !== 'jsv' ? JSON_FIRST : isApplicationJsv(bodyType!) ? APPLICATION_JSV_FIRST : TEXT_JSV_FIRST;
   let chosen: string | undefined;
   try {
     chosen = new Negotiator({ headers: { accept: headers.accept } }).mediaType(offers);
   } catch {
     chosen = undefined;
   }
-  return chosen === JSV_OFFER || chosen === APPLICATION_JSV_OFFER ? 'jsv' : 'json';
+  return chosen ?? JSON_OFFER;
 }
 
-function result(format: WireFormat, source: FormatSource, url: string): NegotiationResult {
+function isApplicationJsv(contentType: string): boolean {
+  return /^\s*application\/jsv\s*(;|$)/i.test(contentType);
+}
+
+function result(format: WireFormat, source: FormatSource, url: string, contentType?: string): NegotiationResult {
   return {
     format,
-    contentType: format === 'jsv' ? JSV_CONTENT_TYPE : JSON_CONTENT_TYPE,
+    contentType: contentType ?? (format === 'jsv' ? JSV_CONTENT_TYPE : JSON_CONTENT_TYPE),
     source,
     url,
     varyAccept: source === 'accept',

@@ -1,11 +1,29 @@
 /**
- * Reads a JSV or JSON request body from a Node stream under jsvkit's rules, the same in every
- * adapter: a byte limit checked against `Content-Length` before reading and against the bytes
- * received (`raw-body`), UTF-8 only (415 otherwise), and strict decoding (400 on a bad byte).
+ * Reads a request body from a Node stream under jsvkit's rules, the same in every Node adapter:
+ * - which bodies are read (`body-type.ts`): JSV, JSON and form posts; any other type is left
+ *   unread and reported, so the caller decides (415 on a route that needs a body);
+ * - `gzip`, `deflate` and `br` bodies are inflated with `node:zlib` (415 for other codings);
+ * - the limit bounds the raw bytes (checked against `Content-Length` first) and the inflated
+ *   bytes as they come out of the inflater, so a compression bomb stops at the limit (413);
+ * - the whole body must arrive within `bodyTimeout` (408, and the connection closes);
+ * - after a 413 or a 400 the rest of the upload is read and dropped (up to a budget), so a
+ *   client still sending sees the answer on a connection that stays usable instead of a reset.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import getRawBody from 'raw-body';
-import { bodyFormatOf, checkBodyType, checkDeclaredLength, decodeUtf8, tooLarge, type BodyFormat } from './body-type.js';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import {
+  bodyFormatOf,
+  bodyTimedOut,
+  checkBodyType,
+  checkDeclaredLength,
+  contentCodingOf,
+  decodeUtf8,
+  hasBody,
+  tooLarge,
+  type BodyFormat,
+  type BodyRules,
+  type ContentCoding,
+} from './body-type.js';
 import { HttpError } from './response-status.js';
 
 /** A body jsvkit has read: its format and its text. */
@@ -15,37 +33,165 @@ export interface BodyText {
 }
 
 /**
- * Reads the body of `stream` when its `Content-Type` is JSV (`text/jsv`, `application/jsv`) or
- * JSON; resolves `undefined`, reading nothing, for any other or no type.
- *
- * @throws HttpError 413 (over `limit` bytes), 415 (a charset other than UTF-8, a malformed
- * `Content-Type`), 400 (invalid UTF-8, a body shorter or longer than `Content-Length`, an
- * aborted upload).
+ * What a request brought: no body, a body jsvkit read, or a body of a type it does not read
+ * (left unread; `contentType` is `undefined` when the request named none).
  */
-export async function readBody(
-  stream: NodeJS.ReadableStream,
-  headers: IncomingHttpHeaders,
-  limit: number,
-): Promise<BodyText | undefined> {
-  const contentType = headers['content-type'];
-  const format = bodyFormatOf(contentType);
-  if (format === undefined || contentType === undefined) return undefined;
-  checkBodyType(contentType);
-  const length = checkDeclaredLength(headers['content-length'], limit);
+export type BodyRead = { kind: 'none' } | ({ kind: 'text' } & BodyText) | { kind: 'unsupported'; contentType: string | undefined };
 
-  let bytes: Buffer;
-  try {
-    bytes = await getRawBody(stream, { limit, length: length ?? null });
-  } catch (error) {
-    throw fromRawBodyError(error, limit);
-  }
-  return { format, text: decodeUtf8(bytes) };
+/** The body reading rules that apply to one request (an adapter may lower the limit per route). */
+export type ReadRules = Pick<BodyRules, 'limit' | 'bodyTimeout'>;
+
+/** The parts of a Node request stream the reader uses. */
+export interface NodeBodyStream extends NodeJS.ReadableStream {
+  destroy?(error?: Error): unknown;
 }
 
-function fromRawBodyError(error: unknown, limit: number): Error {
-  const type = (error as { type?: unknown }).type;
-  if (type === 'entity.too.large') return tooLarge(limit);
-  if (type === 'request.size.invalid') return new HttpError(400, 'BadRequest', 'Request body length does not match Content-Length');
-  if (type === 'request.aborted') return new HttpError(400, 'BadRequest', 'Request body was aborted by the client');
-  return error instanceof Error ? error : new Error(String(error));
+/**
+ * Reads the body of `stream` when it is JSV, JSON or a form post.
+ *
+ * @throws HttpError 413 (over the limit), 415 (a charset other than UTF-8, a malformed
+ * `Content-Type`, an unknown `Content-Encoding`), 408 (slower than `bodyTimeout`), 400 (invalid
+ * UTF-8, a body shorter or longer than `Content-Length`, a corrupt compressed body, an aborted
+ * upload).
+ */
+export async function readBody(stream: NodeBodyStream, headers: IncomingHttpHeaders, rules: ReadRules): Promise<BodyRead> {
+  const contentType = headers['content-type'];
+  if (!hasBody(headers['content-length'], headers['transfer-encoding'])) return { kind: 'none' };
+  const format = bodyFormatOf(contentType);
+  if (format === undefined || contentType === undefined) return { kind: 'unsupported', contentType };
+  checkBodyType(contentType);
+  const coding = contentCodingOf(headers['content-encoding']);
+  const declared = checkDeclaredLength(headers['content-length'], rules.limit);
+  const bytes = await collect(stream, coding, declared, rules);
+  return { kind: 'text', format, text: decodeUtf8(bytes) };
+}
+
+/** The bytes after a refused body that are still read and dropped before the connection closes. */
+export function drainBudget(limit: number): number {
+  return Math.max(4 * limit, 1024 * 1024);
+}
+
+// zlib's default finish flush: compressed data cut short is an error, never a shorter body.
+function inflaterFor(coding: Exclude<ContentCoding, 'identity'>) {
+  if (coding === 'gzip') return createGunzip();
+  if (coding === 'deflate') return createInflate();
+  return createBrotliDecompress();
+}
+
+function collect(stream: NodeBodyStream, coding: ContentCoding, declared: number | undefined, rules: ReadRules): Promise<Uint8Array> {
+  const { limit, bodyTimeout } = rules;
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let raw = 0;
+    let decoded = 0;
+    let settled = false;
+    let rawEnded = false;
+    const inflater = coding === 'identity' ? undefined : inflaterFor(coding);
+    const timer = setTimeout(() => fail(bodyTimedOut(bodyTimeout), false), bodyTimeout);
+
+    const onDecoded = (chunk: Buffer) => {
+      decoded += chunk.length;
+      if (decoded > limit) return fail(tooLarge(limit), true);
+      chunks.push(chunk);
+    };
+    const onRaw = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      raw += bytes.length;
+      if (raw > limit) return fail(tooLarge(limit), true);
+      if (declared !== undefined && coding === 'identity' && raw > declared) return fail(lengthMismatch(), true);
+      if (inflater === undefined) onDecoded(bytes);
+      else inflater.write(bytes);
+    };
+    const onRawEnd = () => {
+      rawEnded = true;
+      if (inflater === undefined) return finish();
+      inflater.end();
+    };
+    const onAborted = () => fail(new HttpError(400, 'BadRequest', 'Request body was aborted by the client'), false);
+    const onStreamError = () => onAborted();
+    const onInflateError = () => fail(new HttpError(400, 'BadRequest', `Request body is not valid ${coding} data`), true);
+
+    function cleanup(): void {
+      clearTimeout(timer);
+      stream.removeListener('data', onRaw);
+      stream.removeListener('end', onRawEnd);
+      stream.removeListener('aborted', onAborted);
+      stream.removeListener('error', onStreamError);
+      stream.removeListener('close', onClose);
+      if (inflater !== undefined) {
+        inflater.removeListener('data', onDecoded);
+        inflater.removeListener('end', finish);
+        // Errors after the end (a destroyed inflater) are of no interest.
+        inflater.on('error', () => undefined);
+        inflater.removeListener('error', onInflateError);
+        inflater.destroy();
+      }
+    }
+    function finish(): void {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      if (declared !== undefined && coding === 'identity' && raw !== declared) return reject(lengthMismatch());
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, decoded));
+    }
+    function fail(error: HttpError, drain: boolean): void {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      if (drain) discardRest(stream, drainBudget(limit), bodyTimeout);
+      else stream.pause();
+      reject(error);
+    }
+    function onClose(): void {
+      // 'close' before 'end': the client went away mid-body. (After 'end' the inflater may still
+      // be at work.)
+      if (!settled && !rawEnded) onAborted();
+    }
+
+    stream.on('data', onRaw);
+    stream.on('end', onRawEnd);
+    stream.on('aborted', onAborted);
+    stream.on('error', onStreamError);
+    stream.on('close', onClose);
+    if (inflater !== undefined) {
+      inflater.on('data', onDecoded);
+      inflater.on('end', finish);
+      inflater.on('error', onInflateError);
+    }
+    stream.resume();
+  });
+}
+
+function lengthMismatch(): HttpError {
+  return new HttpError(400, 'BadRequest', 'Request body length does not match Content-Length');
+}
+
+/**
+ * Reads the rest of a refused upload and drops it, so the client can finish sending and read the
+ * error on a connection that stays open. Past `budget` bytes or `timeout` ms the stream is
+ * destroyed: by then the error answer has long been written.
+ */
+function discardRest(stream: NodeBodyStream, budget: number, timeout: number): void {
+  let left = budget;
+  const stop = () => {
+    clearTimeout(timer);
+    stream.removeListener('data', onData);
+    if (typeof stream.destroy === 'function') stream.destroy();
+  };
+  const onData = (chunk: Buffer | string) => {
+    left -= chunk.length;
+    if (left < 0) stop();
+  };
+  const timer = setTimeout(stop, timeout);
+  timer.unref?.();
+  const done = () => {
+    clearTimeout(timer);
+    stream.removeListener('data', onData);
+  };
+  stream.on('data', onData);
+  stream.once('end', done);
+  stream.once('close', done);
+  // A stream that has already ended has nothing left to drain.
+  stream.on('error', () => undefined);
+  stream.resume();
 }

@@ -1,13 +1,18 @@
 /**
- * Turns a response value or a thrown error into body text in the negotiated format. JSV goes
- * through jsvkit's writer (typed when the route declares a response schema); JSON through
- * `JSON.stringify`, with 64-bit integers and maps made JSON-safe.
+ * Turns a response value or a thrown error into body text in the negotiated format. With a
+ * response schema both formats are written by it (JSV by the typed writer, JSON by the typed JSON
+ * writer, which re-expresses that JSV): the same members, the same defaults, the same 500 for a
+ * value that breaks it. Without one, JSV goes through the untyped writer and JSON through `JSON.stringify`, with
+ * 64-bit integers and maps made JSON-safe.
  */
 import { isJsvError, type JsvError } from '../errors/jsv-error.js';
 import { stringifyUntyped } from '../syntax/stringify.js';
+import type { TypedStringifyOptions } from '../typed/encoding.js';
+import { stringifyJsonTyped } from '../typed/json.js';
+import { stringifyTyped } from '../typed/typed-api.js';
+import type { AnySchema } from './codec.js';
 import { JSON_CONTENT_TYPE, JSV_CONTENT_TYPE, type WireFormat } from './negotiate.js';
 import { HttpError, toErrorResponse, type ErrorResponseOptions, type ResponseError } from './response-status.js';
-import { encodeTyped, type AnySchema } from './codec.js';
 
 /** A rendered body: what to send and the `Content-Type` to send it with. */
 export interface RenderedBody {
@@ -15,39 +20,55 @@ export interface RenderedBody {
   text: string;
 }
 
+/** Write options of a response, as the typed `stringify` takes them. */
+export type WriteOptions = Pick<TypedStringifyOptions, 'textCase' | 'excludeDefaultValues'>;
+
+/** Where a response goes: its format and the Content-Type negotiated for it. */
+export interface RenderTarget {
+  format: WireFormat;
+  contentType?: string;
+}
+
 /**
- * Writes `value` in `format`. With a `schema`, JSV is written by the typed writer exactly as
- * ServiceStack writes that DTO.
+ * Writes `value` for `target` (a negotiation result, or just a format). With a `schema`, JSV and
+ * JSON are both written by it.
  *
- * @throws HttpError 500 carrying the `JsvError` code and path when the value has no JSV text (a
- * function, a cycle, a list holding only null, …).
+ * @throws HttpError 500 carrying the `JsvError` code and path when the value breaks the schema or
+ * has no JSV text (a function, a cycle, a list holding only null, …).
  */
-export function renderValue(value: unknown, format: WireFormat, schema?: AnySchema): RenderedBody {
-  if (format === 'jsv') {
-    let text: string;
-    try {
-      text = schema === undefined ? stringifyUntyped(value) : encodeTyped(value, schema);
-    } catch (error) {
-      throw isJsvError(error) ? unwritable(error) : error;
-    }
-    return { contentType: JSV_CONTENT_TYPE, text };
+export function renderValue(value: unknown, target: RenderTarget | WireFormat, schema?: AnySchema, options?: WriteOptions): RenderedBody {
+  const { format, contentType } = typeof target === 'string' ? { format: target, contentType: undefined } : target;
+  let text: string;
+  try {
+    if (format === 'jsv') text = schema === undefined ? stringifyUntyped(value) : stringifyTyped(value as never, schema, options);
+    else text = schema === undefined ? (JSON.stringify(value, jsonSafe) ?? '') : stringifyJsonTyped(value as never, schema, options);
+  } catch (error) {
+    throw isJsvError(error) ? unwritable(error, format) : error;
   }
-  return { contentType: JSON_CONTENT_TYPE, text: JSON.stringify(value, jsonSafe) ?? '' };
+  return { contentType: contentType ?? (format === 'jsv' ? JSV_CONTENT_TYPE : JSON_CONTENT_TYPE), text };
 }
 
 // A response the server cannot write is the server's failure (500), not a malformed request (400).
-// The message names the value and the rule, never server internals, so it is kept.
-function unwritable(error: JsvError): HttpError {
+// The body names the rule (code) and where (path), never the value, which may be anything the
+// handler held (a secret put in the wrong member).
+function unwritable(error: JsvError, format: WireFormat): HttpError {
   const entry = { errorCode: error.code } as ResponseError;
-  if (error.path !== undefined && error.path !== '') entry.fieldName = error.path;
-  entry.message = error.reason;
-  return new HttpError(500, error.code, `The response cannot be written as JSV: ${error.message}`, [entry]);
+  const where = error.path !== undefined && error.path !== '' ? error.path : undefined;
+  if (where !== undefined) entry.fieldName = where;
+  entry.message = `The value ${where === undefined ? '' : `at ${where} `}cannot be written (${error.code})`;
+  return new HttpError(500, error.code, `The response cannot be written as ${format === 'jsv' ? 'JSV' : 'JSON'}: ${entry.message}`, [entry]);
+}
+
+/** A rendered error: status, body and the headers it needs (`WWW-Authenticate`, `Connection`). */
+export interface RenderedError extends RenderedBody {
+  status: number;
+  headers: Record<string, string>;
 }
 
 /** Renders any thrown value as ServiceStack's error body, with the status it maps to. */
-export function renderError(error: unknown, format: WireFormat, options?: ErrorResponseOptions): RenderedBody & { status: number } {
-  const { status, body } = toErrorResponse(error, options);
-  return { status, ...renderValue(body, format) };
+export function renderError(error: unknown, target: RenderTarget | WireFormat, options?: ErrorResponseOptions): RenderedError {
+  const { status, body, headers } = toErrorResponse(error, options);
+  return { status, headers, ...renderValue(body, target) };
 }
 
 // JSON has no bigint and no Map: a 64-bit integer becomes a number when it is exact and a string

@@ -39,16 +39,32 @@ export class HttpError extends Error {
   readonly status: number;
   readonly errorCode: string;
   readonly errors: ResponseError[] | undefined;
+  /** Headers sent with the error response (such as `WWW-Authenticate` on a 401), lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, errorCode: string, message: string, errors?: ResponseError[]) {
+  constructor(status: number, errorCode: string, message: string, errors?: ResponseError[], options?: HttpErrorOptions) {
     super(message);
     this.name = 'HttpError';
     this.status = status;
     this.errorCode = errorCode;
     this.errors = errors;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(options?.headers ?? {})) headers[name.toLowerCase()] = value;
+    this.headers = headers;
     Object.defineProperty(this, BRAND, { value: true });
   }
 }
+
+export interface HttpErrorOptions {
+  /** Headers to send with the error response, e.g. `{ 'WWW-Authenticate': 'Bearer realm="api"' }`. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The challenge a 401 carries when the error names none: every 401 must send `WWW-Authenticate`
+ * (RFC 9110 §15.5.2), and bearer tokens are what ServiceStack's API-key and JWT providers take.
+ */
+export const DEFAULT_CHALLENGE = 'Bearer';
 
 /** True for an `HttpError` from any copy of jsvkit (ESM or CJS). */
 export function isHttpError(error: unknown): error is HttpError {
@@ -68,12 +84,15 @@ export interface ErrorResponseOptions {
  * - an error with a 4xx `status`/`statusCode` (framework and `raw-body` errors): that status;
  * - anything else: 500 with the error's name as code and a generic message, unless `debug`.
  */
-export function toErrorResponse(error: unknown, options?: ErrorResponseOptions): { status: number; body: ErrorResponse } {
+export function toErrorResponse(error: unknown, options?: ErrorResponseOptions): { status: number; body: ErrorResponse; headers: Record<string, string> } {
   const debug = options?.debug === true;
   let status: number;
   let responseStatus: ResponseStatus;
+  const headers: Record<string, string> = {};
 
   if (isHttpError(error)) {
+    // Older copies of jsvkit made HttpErrors without headers.
+    Object.assign(headers, error.headers);
     status = error.status;
     responseStatus = { errorCode: error.errorCode, message: error.message };
     if (error.errors !== undefined) responseStatus.errors = error.errors;
@@ -94,7 +113,8 @@ export function toErrorResponse(error: unknown, options?: ErrorResponseOptions):
   }
 
   if (debug && error instanceof Error && error.stack !== undefined) responseStatus.stackTrace = error.stack;
-  return { status, body: { responseStatus } };
+  if (status === 401 && headers['www-authenticate'] === undefined) headers['www-authenticate'] = DEFAULT_CHALLENGE;
+  return { status, body: { responseStatus }, headers };
 }
 
 function jsvResponseError(error: JsvError): ResponseError {

@@ -53,3 +53,4 @@ export function stringifyTyped<S extends AnySchema>(value: Infer<S>, schema: S, 
   if (!isSchema(schema)) throw new TypeError('stringify: the second argument must be a jsvkit schema or stringify options');
   return encodeDocument(value, schema, options, false).text();
 }
+

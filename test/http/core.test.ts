@@ -47,6 +47,16 @@ describe('negotiate', () => {
     }
   });
 
+  it('answers application/jsv to a client that names application/jsv (ServiceStack MimeTypes.Jsv), text/jsv otherwise', () => {
+    // What ServiceStack's C# JsvServiceClient sends: Accept and Content-Type application/jsv.
+    expect(at('/c', 'application/jsv', 'application/jsv')).toMatchObject({ format: 'jsv', contentType: 'application/jsv; charset=utf-8' });
+    expect(at('/c', 'application/jsv')).toMatchObject({ format: 'jsv', contentType: 'application/jsv; charset=utf-8' });
+    expect(at('/c', undefined, 'application/jsv; charset=utf-8').contentType).toBe('application/jsv; charset=utf-8');
+    expect(at('/c', '*/*', 'text/jsv').contentType).toBe('text/jsv; charset=utf-8');
+    expect(at('/c', 'text/jsv', 'application/jsv').contentType).toBe('text/jsv; charset=utf-8');
+    expect(at('/c', 'application/json, application/jsv;q=0.5', 'application/jsv').format).toBe('json');
+  });
+
   it('gives the response content types the issue fixes', () => {
     expect(at('/c.jsv').contentType).toBe('text/jsv; charset=utf-8');
     expect(at('/c.json').contentType).toBe('application/json; charset=utf-8');
@@ -95,11 +105,20 @@ describe('body rules', () => {
 });
 
 describe('toErrorResponse', () => {
+  it('gives every 401 a WWW-Authenticate challenge: Bearer unless the error names its own', () => {
+    expect(toErrorResponse(new HttpError(401, 'Unauthorized', 'Not Authenticated')).headers).toEqual({ 'www-authenticate': 'Bearer' });
+    const own = new HttpError(401, 'Unauthorized', 'Not Authenticated', undefined, { headers: { 'WWW-Authenticate': 'Basic realm="demo"' } });
+    expect(toErrorResponse(own).headers).toEqual({ 'www-authenticate': 'Basic realm="demo"' });
+    expect(toErrorResponse(Object.assign(new Error('no'), { statusCode: 401 })).headers).toEqual({ 'www-authenticate': 'Bearer' });
+    expect(toErrorResponse(new HttpError(403, 'Forbidden', 'Invalid Role')).headers).toEqual({});
+  });
+
   it('keeps an HttpError as it is', () => {
     const errors = [{ errorCode: 'NotEmpty', fieldName: 'name', message: "'Name' must not be empty." }];
     expect(toErrorResponse(new HttpError(400, 'NotEmpty', "'Name' must not be empty.", errors))).toEqual({
       status: 400,
       body: { responseStatus: { errorCode: 'NotEmpty', message: "'Name' must not be empty.", errors } },
+      headers: {},
     });
   });
 
@@ -114,17 +133,18 @@ describe('toErrorResponse', () => {
           errors: [{ errorCode: 'INVALID_ENUM', fieldName: 'tags[0].color', message: 'Expected one of Red, Green', meta: { line: '2', column: '3', offset: '12' } }],
         },
       },
+      headers: {},
     });
   });
 
   it('keeps the 4xx status of framework errors and names it as .NET does', () => {
     const error = Object.assign(new Error('Unsupported Media Type: application/xml'), { statusCode: 415 });
-    expect(toErrorResponse(error)).toEqual({ status: 415, body: { responseStatus: { errorCode: 'UnsupportedMediaType', message: 'Unsupported Media Type: application/xml' } } });
+    expect(toErrorResponse(error)).toEqual({ status: 415, body: { responseStatus: { errorCode: 'UnsupportedMediaType', message: 'Unsupported Media Type: application/xml' } }, headers: {} });
   });
 
   it('hides the message and stack of other errors unless debug is on', () => {
     const error = new TypeError('password=hunter2');
-    expect(toErrorResponse(error)).toEqual({ status: 500, body: { responseStatus: { errorCode: 'TypeError', message: 'Internal Server Error' } } });
+    expect(toErrorResponse(error)).toEqual({ status: 500, body: { responseStatus: { errorCode: 'TypeError', message: 'Internal Server Error' } }, headers: {} });
     const debug = toErrorResponse(error, { debug: true }).body.responseStatus;
     expect(debug.message).toBe('password=hunter2');
     expect(debug.stackTrace).toContain('TypeError: password=hunter2');
