@@ -22,6 +22,7 @@ export default defineConfig([
       fetch: 'src/http/fetch.ts',
       servicestack: 'src/servicestack/index.ts',
       client: 'src/client/index.ts',
+      codegen: 'src/codegen/index.ts',
     },
     format: ['esm', 'cjs'],
     // Declarations carry the documented API only: what is tagged `@internal` (the compiled decoders

@@ -2,7 +2,7 @@
 import { IncomingMessage } from "node:http";
 import { FastifyPluginCallback } from "fastify";
 import { StandardSchemaV1 } from "@standard-schema/spec";
-type SchemaKind = "string" | "boolean" | "number" | "float" | "int" | "long" | "decimal" | "date" | "timeSpan" | "guid" | "char" | "bytes" | "enum" | "flags" | "array" | "dict" | "object" | "lazy";
+type SchemaKind = "string" | "boolean" | "number" | "float" | "byte" | "sbyte" | "short" | "ushort" | "int" | "uint" | "long" | "ulong" | "decimal" | "date" | "dateTimeOffset" | "dateOnly" | "timeOnly" | "timeSpan" | "guid" | "char" | "bytes" | "enum" | "flags" | "array" | "dict" | "object" | "any" | "lazy";
 interface SchemaTypes<T> {
     readonly output: T;
 }

@@ -5,32 +5,11 @@
  *   npm start                                    # the demo host, which prints its API keys
  *   EVO_BASE_URL=http://127.0.0.1:8080 EVO_KEY=<a key> npx tsx examples/evovoice/client.ts
  *
- * The operation descriptors are written by hand here; `jsvkit codegen <host>` writes the same
- * `api` table from the host's `/types/metadata`.
+ * `api` is the table of operation descriptors `jsvkit codegen` wrote into dtos.ts from the host's
+ * metadata; hand-written `operation({...})` descriptors work the same.
  */
-import { createClient, isServiceError, operation } from 'jsvkit/client';
-import { t } from 'jsvkit';
-import { CustomerInfo, NewCustomer } from './dtos.js';
-
-/** `[Route("/customers/{CustomerId}", "GET")] class GetCustomer : IReturn<CustomerInfo>`. */
-export const GetCustomer = t.object({ customerId: t.string() }, { name: 'GetCustomer' });
-
-export const api = {
-  NewCustomer: operation({
-    request: NewCustomer,
-    response: CustomerInfo,
-    method: 'POST',
-    routes: [{ path: '/customers', verbs: ['POST'] }],
-    requiresAnyRole: ['SystemAdministrator', 'Manager', 'Customer'],
-  }),
-  GetCustomer: operation({
-    request: GetCustomer,
-    response: CustomerInfo,
-    method: 'GET',
-    routes: [{ path: '/customers/{CustomerId}', verbs: ['GET'] }],
-    requiresAuth: true,
-  }),
-} as const;
+import { createClient, isServiceError } from 'jsvkit/client';
+import { api } from './dtos.js';
 
 async function main(): Promise<void> {
   const client = createClient({

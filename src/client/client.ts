@@ -129,8 +129,7 @@ export function createClient(options: ClientOptions): Client {
   const maxResponseBytes = checkLimit('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const predefined: PredefinedRoutes = { basePath: normalizeBasePath(options.basePath ?? `/${format}/reply/`) };
-  const client = new FetchClient(baseUrl, format, predefined, fetchImpl, timeoutMs, maxResponseBytes, options);
-  return client;
+  return new FetchClient(baseUrl, format, predefined, fetchImpl, timeoutMs, maxResponseBytes, options);
 }
 
 function checkLimit(name: string, value: number): number {
@@ -231,11 +230,11 @@ class FetchClient implements Client {
   private async exchange(exchange: Exchange, options: CallOptions | undefined): Promise<unknown> {
     const signal = options?.signal;
     const controller = new AbortController();
-    const limit = options?.timeoutMs ?? this.timeoutMs;
-    checkLimit('timeoutMs', limit);
+    const limit = checkLimit('timeoutMs', options?.timeoutMs ?? this.timeoutMs);
     if (signal?.aborted) throw aborted(exchange.op, signal);
     let timedOut = false;
-    const timer = limit > 0 ? setTimeout(() => ((timedOut = true), controller.abort()), limit) : undefined;
+    // Timers hold at most 2^31-1 ms; a longer delay would fire at once.
+    const timer = limit > 0 ? setTimeout(() => ((timedOut = true), controller.abort()), Math.min(limit, 2 ** 31 - 1)) : undefined;
     const onAbort = (): void => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     // Turns what fetch and body reading throw into the ServiceError that says why.

@@ -19,7 +19,7 @@ import type { ApiTable, Operation } from '../typed/operation.js';
 import type { AnySchema } from '../typed/schema.js';
 import { toPascalCase } from '../typed/text-case.js';
 import * as servicestack from '../servicestack/index.js';
-import { scalarByKind } from './dotnet-types.js';
+import { scalarByKind, scalarByName } from './dotnet-types.js';
 import { KNOWN_TYPES } from './servicestack-types.js';
 import type { MetadataOperationType, MetadataPropertyType, MetadataType, MetadataTypeName, MetadataTypes } from './metadata.js';
 
@@ -80,7 +80,7 @@ class Describer {
       const described: MetadataOperationType = {
         request: this.definitions.get(request)!,
         actions: [...op.verbs],
-        method: methodOf(op),
+        method: op.method,
         routes: op.routes.map((route) => (route.verbs && route.verbs.length > 0 ? { path: route.path, verbs: route.verbs.join(',') } : { path: route.path })),
       };
       inOperations.add(request);
@@ -117,7 +117,8 @@ class Describer {
   private nameFor(identity: object, declared: string, suggested: string): { name: string; fresh: boolean } {
     const known = this.names.get(identity);
     if (known !== undefined) return { name: known, fresh: false };
-    const base = /^[A-Za-z_][A-Za-z0-9_]*$/.test(declared) ? declared : dotnetName(suggested);
+    // `object` and `flags` are the names schemas get when none is given.
+    const base = /^[A-Za-z_][A-Za-z0-9_]*$/.test(declared) && declared !== 'object' && declared !== 'flags' ? declared : dotnetName(suggested);
     let name = base;
     for (let i = 2; this.taken.has(name); i++) name = `${base}${i}`;
     this.taken.add(name);
@@ -185,7 +186,9 @@ class Describer {
     // A value type is non-nullable when it always has a value: a member with a default, or an
     // element that is not `.nullable()`.
     const nullable = asMember ? !schema.hasDefault && !schema.isRequired : schema.isNullable;
-    if (use.valueType && nullable) return { name: 'Nullable`1', namespace: SYSTEM, args: [use], valueType: true, isEnum: use.isEnum };
+    // Codegen gives a default only to value types it has a literal for (not dates, times, chars or
+    // KeyValuePair): the others mean the same nullable or not, and are described as declared.
+    if (use.valueType && nullable && hasDotnetDefault(use)) return { name: 'Nullable`1', namespace: SYSTEM, args: [use], valueType: true, isEnum: use.isEnum };
     return use;
   }
 
@@ -201,7 +204,7 @@ class Describer {
 
   private useOf(target: AnySchema, suggested: string): TypeUse {
     if (target instanceof KeyValuePairSchema) {
-      return { name: 'KeyValuePair`2', namespace: COLLECTIONS, args: [this.use(target.keySchema, `${suggested}Key`), this.use(target.valueSchema, `${suggested}Value`)], valueType: true, isEnum: false };
+      return { name: 'KeyValuePair`2', namespace: COLLECTIONS, args: [this.use(target.key, `${suggested}Key`), this.use(target.value, `${suggested}Value`)], valueType: true, isEnum: false };
     }
     if (target instanceof ObjectSchema) return this.objectUse(target, suggested);
     if (target instanceof EnumSchema || target instanceof FlagsSchema) {
@@ -221,6 +224,12 @@ class Describer {
     if (target.kind === 'bytes') return { name: 'Byte[]', namespace: SYSTEM, args: [], valueType: false, isEnum: false };
     return { name: scalar.dotnet, namespace: SYSTEM, args: [], valueType: scalar.valueType, isEnum: false };
   }
+}
+
+function hasDotnetDefault(use: TypeUse): boolean {
+  if (use.isEnum) return true;
+  const scalar = use.namespace === SYSTEM && use.args.length === 0 ? scalarByName(use.name) : undefined;
+  return scalar !== undefined && scalar.zero !== undefined && scalar.kind !== 'date';
 }
 
 function stringUse(): TypeUse {
@@ -262,12 +271,6 @@ function unwrap(schema: AnySchema): AnySchema {
 function argText(use: TypeUse): string {
   const name = use.name.replace(/`\d+$/, '');
   return use.args.length === 0 ? name : `${name}<${use.args.map(argText).join(',')}>`;
-}
-
-/** The verb ServiceStack's metadata names as the operation's preferred method. */
-function methodOf(op: Operation): string {
-  const verb = op.verbs.find((v) => v !== 'ANY') ?? op.routes.flatMap((r) => r.verbs ?? [])[0];
-  return verb ?? 'POST';
 }
 
 /** A .NET identifier from a suggested name (`customerInfo.schedule` → `CustomerInfoSchedule`). */

@@ -8,6 +8,9 @@ import { assignIdents, paramIdent, propertyKey } from './names.js';
 import { routeVerbs, type Decl, type Expr, type Member, type Model, type OperationModel } from './resolve.js';
 import { toCamelCase, toPascalCase, toSnakeCase } from '../typed/text-case.js';
 
+/** The verbs `operation({ method })` takes. */
+const CLIENT_VERBS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
 export interface EmitOptions {
   /** Property names: camelCase, PascalCase or snake_case. */
   readonly textCase: 'camel' | 'pascal' | 'snake';
@@ -23,6 +26,9 @@ export interface EmitOptions {
 export function emitModule(model: Model, options: EmitOptions): string {
   return new Emitter(model, options).run();
 }
+
+/** Longest chain of declarations that need one another before they can be ordered. */
+const MAX_CHAIN = 2000;
 
 class Emitter {
   private readonly declared = new Set<Decl>();
@@ -103,6 +109,8 @@ class Emitter {
     const ordered: Decl[] = [];
     const visit = (decl: Decl, chain: readonly Decl[]): void => {
       if (done.has(decl) || open.has(decl)) return;
+      // Each step is a type another one needs; a chain this long is no real API, and would exhaust the stack.
+      if (chain.length > MAX_CHAIN) throw new CodegenError('UNSUPPORTED', `${decl.dotnet} is reached through more than ${MAX_CHAIN} types that need each other`, decl.path);
       open.add(decl);
       for (const needed of strong.get(decl)!) {
         if (open.has(needed)) {
@@ -263,6 +271,10 @@ class Emitter {
     const fields = [`request: ${op.request.ident}`];
     if (op.response !== undefined) fields.push(`response: ${this.exprText(op.response)}`);
     if (meta.actions !== undefined && meta.actions.length > 0) fields.push(`verbs: ${list(meta.actions.map((verb) => verb.toUpperCase()))}`);
+    // The verb clients send with: ServiceStack derives it from IVerb markers and AutoQuery
+    // interfaces too, which the metadata does not otherwise show, so it is kept as written.
+    const method = meta.method?.toUpperCase();
+    if (method !== undefined && CLIENT_VERBS.has(method)) fields.push(`method: ${quote(method)}`);
     if (meta.routes !== undefined && meta.routes.length > 0) {
       const routes = meta.routes.map((route) => {
         const verbs = routeVerbs(route.verbs);

@@ -99,7 +99,7 @@ class TypeTextReader {
       this.blanks();
       if (this.text[this.pos] !== ']') this.fail('has [ without ] (only single-dimension arrays are supported)');
       this.pos++;
-      rank++;
+      if (++rank > MAX_NESTING) this.fail(`nests arrays more than ${MAX_NESTING} deep`);
       this.blanks();
     }
     return rank === 0 ? ref : { ...ref, rank };

@@ -15,7 +15,8 @@ import { isHttpError, respond, typed } from '../http/express.js';
 import { JSON_CONTENT_TYPE, JSV_CONTENT_TYPE } from '../http/negotiate.js';
 import { HttpError } from '../http/response-status.js';
 import * as t from '../typed/t.js';
-import type { ApiTable, HttpVerb, Operation, OperationRequest, OperationResponse } from '../typed/operation.js';
+import type { ApiTable, HttpVerb, Operation, OperationResponse } from '../typed/operation.js';
+import type { Infer } from '../typed/schema.js';
 import { answersVerb, expressPath, predefinedCall, predefinedFormat } from './routes.js';
 
 /** How the host learns who calls: the demo's API keys, a JWT check, a session lookup. */
@@ -31,9 +32,12 @@ export interface HostSecurity<Caller> {
   permissions?(caller: Caller): readonly string[];
 }
 
-/** What answers one operation: its request DTO in, its response out (or thrown `HttpError`s). */
+/**
+ * What answers one operation: its request DTO in (as decoded: `Infer`, defaults filled in), its
+ * response out (or thrown `HttpError`s).
+ */
 export type OperationHandler<O extends Operation, Caller> = (
-  request: OperationRequest<O>,
+  request: Infer<O['request']>,
   caller: Caller | undefined,
 ) => OperationResponse<O> | Promise<OperationResponse<O>>;
 

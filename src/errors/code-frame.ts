@@ -18,6 +18,10 @@ const WIDTH = 100;
  * The line is found from `error.offset` alone, so the cost does not grow with the text.
  */
 export function codeFrame(text: string, error: JsvError, options: CodeFrameOptions = {}): string {
+  const emphasis = options.emphasis ?? ((s: string) => s);
+  const reason = error.path ? `${error.reason} at ${error.path}` : error.reason;
+  // A write error has no position in any text: there is no line to show.
+  if (error.offset === undefined) return `${emphasis(options.source ?? '<input>')}: ${reason}`;
   const where = `${options.source ?? '<input>'}:${error.line}:${error.column}`;
   const at = Math.min(Math.max(error.offset, 0), text.length);
   const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
@@ -33,7 +37,5 @@ export function codeFrame(text: string, error: JsvError, options: CodeFrameOptio
   const prefix = start > 0 ? '…' : '';
   const caret = ' '.repeat(prefix.length + column - start) + '^';
   const highlight = options.highlight ?? ((s: string) => s);
-  const emphasis = options.emphasis ?? ((s: string) => s);
-  const reason = error.path ? `${error.reason} at ${error.path}` : error.reason;
   return `${emphasis(where)}: ${reason}\n  ${prefix}${shown}\n  ${highlight(caret)}`;
 }

@@ -32,17 +32,31 @@ export type JsvErrorCode =
   | 'UNKNOWN_PROPERTY'
   | 'NULL_ELEMENT';
 
-/** Where an error points: an offset into the text plus its 1-based line and column. */
+/**
+ * Where an error points: an offset into the text plus its 1-based line and column. A value being
+ * written has no text, so a write error has no position, only a path.
+ */
 export interface JsvErrorInit {
   code: JsvErrorCode;
   /** What went wrong, without the position (the position is appended to `message`). */
   reason: string;
-  offset: number;
-  line: number;
-  column: number;
+  offset?: number;
+  line?: number;
+  column?: number;
   /** Path into the data, such as `schedule.rules[2].frequency`. */
   path?: string;
   cause?: unknown;
+}
+
+/** Longest reason and path a `message` shows; `reason` and `path` themselves are kept whole. */
+const MESSAGE_REASON = 180;
+const MESSAGE_PATH = 80;
+
+/** `text` cut to `max` characters by replacing its middle with `…`, keeping both ends readable. */
+export function elideMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
 }
 
 // A registry symbol survives the ESM and CJS copies of this module, so `isJsvError` works on an
@@ -51,20 +65,25 @@ const BRAND = Symbol.for('jsvkit.JsvError');
 
 export class JsvError extends SyntaxError {
   readonly code: JsvErrorCode;
-  /** 0-based offset into the text, in UTF-16 code units. */
-  readonly offset: number;
-  /** 1-based line. */
-  readonly line: number;
-  /** 1-based column, in UTF-16 code units. */
-  readonly column: number;
-  /** Path into the data where the error belongs, such as `rules[2].frequency`. */
+  /** 0-based offset into the text, in UTF-16 code units; undefined for a value being written. */
+  readonly offset: number | undefined;
+  /** 1-based line; undefined for a value being written. */
+  readonly line: number | undefined;
+  /** 1-based column, in UTF-16 code units; undefined for a value being written. */
+  readonly column: number | undefined;
+  /** Path into the data where the error belongs, such as `rules[2].frequency` (whole, however long). */
   readonly path: string | undefined;
-  /** The message without the position suffix. */
+  /** The message without path and position. */
   readonly reason: string;
 
+  /**
+   * `message` is the reason, ` at ` the path and the position, kept under 300 characters: a long
+   * reason or path loses its middle there (the `reason` and `path` properties keep everything).
+   */
   constructor(init: JsvErrorInit) {
-    const where = init.path ? ` at ${init.path}` : '';
-    super(`${init.reason}${where} (line ${init.line}, column ${init.column})`, init.cause === undefined ? undefined : { cause: init.cause });
+    const where = init.path ? ` at ${elideMiddle(init.path, MESSAGE_PATH)}` : '';
+    const position = init.line === undefined ? '' : ` (line ${init.line}, column ${init.column})`;
+    super(`${elideMiddle(init.reason, MESSAGE_REASON)}${where}${position}`, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'JsvError';
     this.code = init.code;
     this.offset = init.offset;
@@ -75,17 +94,20 @@ export class JsvError extends SyntaxError {
     Object.defineProperty(this, BRAND, { value: true });
   }
 
-  toJSON(): { name: string; code: JsvErrorCode; message: string; offset: number; line: number; column: number; path?: string } {
-    const json: ReturnType<JsvError['toJSON']> = {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      offset: this.offset,
-      line: this.line,
-      column: this.column,
-    };
+  toJSON(): { name: string; code: JsvErrorCode; message: string; offset?: number; line?: number; column?: number; path?: string } {
+    const json: ReturnType<JsvError['toJSON']> = { name: this.name, code: this.code, message: this.message };
+    if (this.offset !== undefined) {
+      json.offset = this.offset;
+      json.line = this.line;
+      json.column = this.column;
+    }
     if (this.path !== undefined) json.path = this.path;
     return json;
+  }
+
+  /** The same error, placed at `path` in the data (syntax errors learn their path as they rise). */
+  atPath(path: string): JsvError {
+    return new JsvError({ code: this.code, reason: this.reason, offset: this.offset, line: this.line, column: this.column, path });
   }
 }
 
@@ -100,7 +122,7 @@ export function errorAt(text: string, offset: number, code: JsvErrorCode, reason
   return new JsvError({ code, reason, offset, line, column, path });
 }
 
-/** Builds a `JsvError` for a value being written: there is no text, so it points at the start. */
+/** Builds a `JsvError` for a value being written: there is no text, so only the path says where. */
 export function writeError(code: JsvErrorCode, reason: string, path: string): JsvError {
-  return new JsvError({ code, reason, offset: 0, line: 1, column: 1, path: path || undefined });
+  return new JsvError({ code, reason, path: path || undefined });
 }

@@ -122,7 +122,7 @@ function jsvResponseError(error: JsvError): ResponseError {
   const entry = { errorCode: error.code } as ResponseError;
   if (error.path !== undefined && error.path !== '') entry.fieldName = error.path;
   entry.message = error.reason;
-  entry.meta = { line: String(error.line), column: String(error.column), offset: String(error.offset) };
+  if (error.offset !== undefined) entry.meta = { line: String(error.line), column: String(error.column), offset: String(error.offset) };
   return entry;
 }
 

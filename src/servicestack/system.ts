@@ -3,8 +3,7 @@
  * their .NET member order and values, so an integer reads as the right member.
  */
 import * as t from '../typed/t.js';
-import type { Infer } from '../typed/schema.js';
-import type { AnySchema } from '../typed/schema.js';
+import type { AnySchema, Infer } from '../typed/schema.js';
 import type { KeyValuePairSchema } from '../typed/composites/key-value-pair.js';
 
 /** `System.DayOfWeek`: Sunday = 0 to Saturday = 6. */

@@ -5,7 +5,7 @@
  * with the real grammar (the walk in walk.ts), so quoted strings and bare values are never broken
  * or spaced, and it is idempotent. Values keep their own spelling; empty containers stay `{}` and `[]`.
  */
-import { BOM, isBlank, LBRACE } from './chars.js';
+import { BOM, isBlank, LBRACE, QUOTE } from './chars.js';
 import type { ParseOptions } from './options.js';
 import { quote } from './quoting.js';
 import { Scanner } from './scanner.js';
@@ -113,7 +113,9 @@ export class FormatSink implements JsvSink {
     // A map used as a key is kept as its raw text. Strict input may hold blanks in it as data
     // (`{k: "}` has the value ` "`), which a tolerant reader of this layout would skip instead;
     // written quoted, the key reads back as the same text in either mode.
-    const quoted = text.charCodeAt(start) === LBRACE && LAYOUT_BLANK.test(key);
+    // A bare strict key may have edge blanks as data, which a tolerant reader would trim.
+    const first = text.charCodeAt(start);
+    const quoted = first === LBRACE ? LAYOUT_BLANK.test(key) : first !== QUOTE && key.length > 0 && (isBlank(key.charCodeAt(0)) || isBlank(key.charCodeAt(key.length - 1)));
     this.out += (quoted ? quote(key) : text.slice(start, end)) + ': ';
     this.comma = false;
     this.afterKey = true;

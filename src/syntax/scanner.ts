@@ -102,7 +102,7 @@ export class Scanner {
   private readonly terminatorFrom = [0, 0, 0];
 
   constructor(text: string, options?: ParseOptions) {
-    const resolved = resolveParseOptions(options);
+    const resolved = resolveParseOptions(options, text);
     this.text = text;
     this.tolerant = resolved.tolerant;
     this.maxDepth = resolved.maxDepth;
@@ -129,15 +129,28 @@ export class Scanner {
 
   /**
    * Classifies the value at the cursor and records its start. Tolerant mode skips layout first;
-   * strict mode does not, so a blank there makes the value bare text, as in ServiceStack.
+   * strict mode does not, so a blank there starts bare text, as in ServiceStack, unless a `{` or
+   * `[` follows the blanks.
    */
   valueStart(context: Context): ValueKind {
     if (this.tolerant) this.skipBlanks();
-    const pos = this.pos;
-    this.start = pos;
+    let pos = this.pos;
     const text = this.text;
+    let c = text.charCodeAt(pos);
+    if (!this.tolerant && isBlank(c)) {
+      // Blanks before a `{` or `[` are layout in strict mode too: ServiceStack's writer never puts
+      // one there (it quotes a string holding a bracket), and its list reader trims them.
+      let end = pos + 1;
+      while (isBlank(text.charCodeAt(end))) end++;
+      const next = text.charCodeAt(end);
+      if (next === LBRACE || next === LBRACKET) {
+        pos = end;
+        c = next;
+        this.pos = pos;
+      }
+    }
+    this.start = pos;
     if (pos >= text.length) return EMPTY;
-    const c = text.charCodeAt(pos);
     if (c === LBRACE) return MAP;
     if (c === LBRACKET) return LIST;
     if (c === QUOTE) return QUOTED;
@@ -251,14 +264,25 @@ export class Scanner {
     const open = this.pos;
     this.enter(open);
     this.lastKeys[this.depth] = undefined;
-    this.pos = open + 1;
-    // Blanks before a key are skipped in both modes: ServiceStack trims object keys.
-    this.skipBlanks();
-    if (this.text.charCodeAt(this.pos) === RBRACE) {
-      this.pos++;
+    return this.openContainer(open, RBRACE);
+  }
+
+  /**
+   * Moves past the opening bracket at `open`. Blanks then `close` make the container empty in
+   * both modes (ServiceStack's `IsEmptyMap` and `StripList`); otherwise strict mode keeps blanks
+   * after the bracket as part of the first key or item, as ServiceStack does since 2023 (a list's
+   * first item no longer loses its leading blank).
+   */
+  private openContainer(open: number, close: number): boolean {
+    const text = this.text;
+    let pos = open + 1;
+    while (isBlank(text.charCodeAt(pos))) pos++;
+    if (text.charCodeAt(pos) === close) {
+      this.pos = pos + 1;
       this.depth--;
       return false;
     }
+    this.pos = this.tolerant ? pos : open + 1;
     return true;
   }
 
@@ -266,24 +290,19 @@ export class Scanner {
   openList(): boolean {
     const open = this.pos;
     this.enter(open);
-    this.pos = open + 1;
-    // ServiceStack skips blanks right after `[` even in its own (strict) reading.
-    this.skipBlanks();
-    if (this.text.charCodeAt(this.pos) === RBRACKET) {
-      this.pos++;
-      this.depth--;
-      return false;
-    }
-    return true;
+    return this.openContainer(open, RBRACKET);
   }
 
   /**
    * Reads a map key and the `:` after it. A key is quoted, a brace-balanced map (kept as its raw
-   * text, as ServiceStack accepts it), or bare text up to `:`; blanks around it are not part of it.
+   * text, as ServiceStack accepts it), or bare text up to `:`. Blanks around it are layout in
+   * tolerant mode and part of a bare key in strict mode, as ServiceStack's dictionaries keep them
+   * (`{ a :1}` has the key " a "); a blank after a quoted or map key is an error there.
    * The key that followed the previous one last time is tried first (see `recentKeys`).
    */
   readKey(): string {
-    this.skipBlanks();
+    const tolerant = this.tolerant;
+    if (tolerant) this.skipBlanks();
     const text = this.text;
     const start = this.pos;
     this.keyStart = start;
@@ -326,14 +345,15 @@ export class Scanner {
         pos++;
       }
       let end = pos;
-      while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+      if (tolerant) while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
       if (end === start) {
         if (start >= text.length) throw this.fail(start, 'UNEXPECTED_END', 'Unexpected end of input: expected a key');
         throw this.fail(start, 'UNEXPECTED_TOKEN', `Expected a key, found ${describeChar(text, start)}`);
       }
       this.pos = pos;
       key = text.slice(start, end);
-      if (this.rememberKeys && end === pos && end - start <= MAX_REMEMBERED_KEY) {
+      // A strict key ending in a blank is never remembered: tolerant reading would trim it.
+      if (this.rememberKeys && end === pos && end - start <= MAX_REMEMBERED_KEY && !isBlank(text.charCodeAt(end - 1))) {
         const slot = hash & (RECENT_KEYS - 1);
         const recent = recentKeys[slot]!;
         if (key === recent) {
@@ -353,7 +373,7 @@ export class Scanner {
     }
     this.lastKeys[depth] = remembered;
     this.keyEnd = c === QUOTE || c === LBRACE ? this.pos : start + key.length;
-    this.skipBlanks();
+    if (tolerant) this.skipBlanks();
     const colon = this.pos;
     if (text.charCodeAt(colon) !== COLON) {
       if (colon >= text.length) throw this.fail(colon, 'UNEXPECTED_END', `Unexpected end of input: expected ':' after the key ${JSON.stringify(key)}`);
@@ -402,7 +422,7 @@ export class Scanner {
   finish(): void {
     if (this.tolerant) this.skipBlanks();
     if (this.pos < this.text.length) {
-      throw this.fail(this.pos, 'TRAILING_INPUT', `Unexpected ${describeChar(this.text, this.pos)} after the end of the value`);
+      throw this.fail(this.pos, 'TRAILING_INPUT', trailingInputReason(this.text, this.pos));
     }
   }
 
@@ -497,6 +517,11 @@ export class Scanner {
   }
 }
 
+/** What follows the top-level value where nothing may. */
+export function trailingInputReason(text: string, offset: number): string {
+  return `Expected the end of input after the value, found ${describeChar(text, offset)}`;
+}
+
 export function duplicateKeyReason(key: string): string {
   return `Duplicate key ${JSON.stringify(key)}: a map may name a key only once`;
 }
@@ -517,7 +542,7 @@ function withPath(error: JsvError, containers: (JsvMap | JsvValue[])[], fullChun
     else path += formatPathKey(key, path === '');
   }
   if (path === '') return error;
-  return new JsvError({ code: error.code, reason: error.reason, offset: error.offset, line: error.line, column: error.column, path });
+  return error.atPath(path);
 }
 
 /** `a.b`, or `["a b"]` for keys that are not plain identifiers. */

@@ -30,7 +30,7 @@ export function stringifyUntyped(value: unknown, options?: StringifyOptions): st
   }
   const writer = new Writer(maxDepth);
   try {
-    if (!writer.write(value)) return '';
+    if (!writer.write(toJsonValue(value, ''))) return '';
     // A reader drops one byte-order mark at the very start, so a top-level string that begins
     // with one is quoted to keep it.
     if (typeof value === 'string' && value.charCodeAt(0) === 0xfeff && writer.out.charCodeAt(0) !== 0x22) return quote(value);
@@ -43,6 +43,18 @@ export function stringifyUntyped(value: unknown, options?: StringifyOptions): st
 }
 
 const TYPED_ARRAY = Object.getPrototypeOf(Int8Array);
+
+/**
+ * What JSON.stringify writes for `value` held under `key`: the result of its `toJSON(key)` when it
+ * has one (plain objects, arrays and class instances alike; library decimals and date-time types
+ * describe themselves so), called once, not again on what it returns. A `Date` is the exception:
+ * it is written as .NET writes a DateTime, not as its ISO `toJSON` text.
+ */
+function toJsonValue(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(value, key) : value;
+}
 
 class Writer extends ChunkedOutput {
   private depth = 0;
@@ -116,11 +128,6 @@ class Writer extends ChunkedOutput {
     if (value instanceof RegExp || value instanceof Error || value instanceof Promise || value instanceof WeakMap || value instanceof WeakSet || value instanceof DataView) {
       throw this.fail('UNSUPPORTED_VALUE', `Cannot write a ${value.constructor.name} as JSV`);
     }
-    if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-      // Library values (decimals, date-time types) describe themselves through toJSON, as for JSON.
-      this.write((value as { toJSON(): unknown }).toJSON());
-      return;
-    }
     this.writeRecord(value as Record<string, unknown>);
   }
 
@@ -147,7 +154,7 @@ class Writer extends ChunkedOutput {
     // allocating the key array (V8 answers the test from the for-in cache).
     for (const key in record) {
       if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
-      const item = record[key];
+      const item = toJsonValue(record[key], key);
       if (item === null || item === undefined) continue;
       this.keys[depth] = key;
       const name = first ? entryHead(key).slice(1) : entryHead(key);
@@ -170,7 +177,8 @@ class Writer extends ChunkedOutput {
     const depth = this.depth - 1;
     this.out += '{';
     let first = true;
-    for (const [key, item] of map) {
+    for (const [key, value] of map) {
+      const item = toJsonValue(value, String(key));
       if (item === null || item === undefined) continue;
       const keyText = this.mapKey(key);
       this.keys[depth] = keyText;
@@ -224,7 +232,7 @@ class Writer extends ChunkedOutput {
       for (let i = 0; i < length; i++) {
         if (i > 0) this.out += ',';
         this.keys[depth] = i;
-        this.write(list[i]);
+        this.write(toJsonValue(list[i], String(i)));
         this.cut();
       }
       this.out += ']';

@@ -71,7 +71,7 @@ export function* walkJsv(scanner: Scanner, sink: JsvSink): Generator<void, void,
     // Where the key's spelling starts (readKey skips blanks first). Not scanner.keyStart: a key
     // that is itself a map reads keys of its own, which move keyStart inside it.
     let rawStart = scanner.pos;
-    while (isBlank(text.charCodeAt(rawStart))) rawStart++;
+    if (scanner.tolerant) while (isBlank(text.charCodeAt(rawStart))) rawStart++;
     const key = scanner.readKey();
     const keysSeen = seen[top]!;
     if (keysSeen.has(key)) throw scanner.fail(scanner.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
@@ -175,5 +175,5 @@ function withPath(error: JsvError, stack: Context[], keys: (string | undefined)[
     }
   }
   if (path === '') return error;
-  return new JsvError({ code: error.code, reason: error.reason, offset: error.offset, line: error.line, column: error.column, path });
+  return error.atPath(path);
 }

@@ -205,7 +205,8 @@ class Builder {
       else if (depth <= 0) continue;
       model[name] = this.build(member, Math.max(depth - 1, 0));
     }
-    return fc.record(model, { requiredKeys });
+    // Plain objects (Object.prototype), as parse builds them, so deepStrictEqual holds on a round trip.
+    return fc.record(model, { requiredKeys, noNullPrototype: true });
   }
 }
 

@@ -96,7 +96,7 @@ export class Decoding {
       const prefix = formatPath(this.keys.slice(0, this.level));
       if (prefix === '') return error;
       const inner = error.path === undefined ? '' : error.path.startsWith('[') ? error.path : `.${error.path}`;
-      return new JsvError({ code: error.code, reason: error.reason, offset: error.offset, line: error.line, column: error.column, path: prefix + inner });
+      return error.atPath(prefix + inner);
     }
     if (error instanceof RangeError) {
       return errorAt(this.text, this.scanner.pos, 'MAX_DEPTH', 'Nesting is too deep for the call stack; lower maxDepth or flatten the document', formatPath(this.keys.slice(0, Math.min(this.level, 32))) || undefined);

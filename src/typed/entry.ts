@@ -8,7 +8,7 @@ import { stringifyUntyped, type StringifyOptions } from '../syntax/stringify.js'
 import type { JsvValue } from '../syntax/value.js';
 import type { TypedParseOptions } from './decoding.js';
 import type { TypedStringifyOptions } from './encoding.js';
-import { isSchema, type AnySchema, type Infer } from './schema.js';
+import { isSchema, type AnySchema, type Infer, type InferInput } from './schema.js';
 import { parseTyped, stringifyTyped } from './typed-api.js';
 
 /**
@@ -32,7 +32,7 @@ export function parse(text: string, schemaOrOptions?: AnySchema | ParseOptions, 
  * Writes `value` as compact JSV exactly as ServiceStack writes the matching .NET value.
  * @throws JsvError for a value that does not fit the schema or has no JSV text, with its path.
  */
-export function stringify<S extends AnySchema>(value: NoInfer<Infer<S>>, schema: S, options?: TypedStringifyOptions): string;
+export function stringify<S extends AnySchema>(value: NoInfer<InferInput<S>>, schema: S, options?: TypedStringifyOptions): string;
 /**
  * Writes a JavaScript value as compact JSV. `null` and `undefined` write nothing.
  * @throws JsvError `UNSUPPORTED_VALUE`, `UNREPRESENTABLE_VALUE`, `CIRCULAR_REFERENCE` or `MAX_DEPTH`.

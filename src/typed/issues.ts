@@ -15,10 +15,10 @@ export interface JsvIssue {
   readonly path: string;
   /** The same path as keys and indexes, e.g. `['schedule', 'rules', 2, 'frequency']`. */
   readonly segments: readonly PathSegment[];
-  /** Offset, 1-based line and column of the offending text (0, 1, 1 for a value being written). */
-  readonly offset: number;
-  readonly line: number;
-  readonly column: number;
+  /** Offset, 1-based line and column of the offending text; undefined for a value being written. */
+  readonly offset: number | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
 }
 
 /** `a.b[2]["x y"]`. */

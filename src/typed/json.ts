@@ -17,7 +17,7 @@ import { LazySchema } from './composites/lazy.js';
 import { ObjectSchema } from './composites/object.js';
 import type { TypedParseOptions } from './decoding.js';
 import type { TypedStringifyOptions } from './encoding.js';
-import type { AnySchema, Infer, SchemaKind } from './schema.js';
+import type { AnySchema, Infer, InferInput, SchemaKind } from './schema.js';
 import { foldCase } from './text-case.js';
 import { parseTyped, stringifyTyped } from './typed-api.js';
 
@@ -47,7 +47,7 @@ export function parseJsonTyped<S extends AnySchema>(text: string, schema: S, opt
     // failure path), recording where each value starts in both texts.
     const offsets: number[] = [];
     jsonToJsv(text, { exactNumbers: true, offsets });
-    throw errorAt(text, jsonOffsetOf(offsets, error.offset), error.code, error.reason, error.path);
+    throw errorAt(text, jsonOffsetOf(offsets, error.offset ?? 0), error.code, error.reason, error.path);
   }
 }
 
@@ -66,7 +66,7 @@ function jsonOffsetOf(offsets: readonly number[], jsvOffset: number): number {
  *
  * @throws JsvError as the typed `stringify` does, for a value that does not fit the schema.
  */
-export function stringifyJsonTyped<S extends AnySchema>(value: Infer<S>, schema: S, options?: TypedStringifyOptions): string {
+export function stringifyJsonTyped<S extends AnySchema>(value: InferInput<S>, schema: S, options?: TypedStringifyOptions): string {
   const jsv = stringifyTyped(value, schema, options);
   if (jsv === '') return 'null';
   return toJson(parseUntyped(jsv), schema);

@@ -10,7 +10,7 @@
  * } as const;
  * ```
  */
-import type { AnySchema, Infer } from './schema.js';
+import type { AnySchema, Infer, InferInput } from './schema.js';
 
 /** An HTTP verb as ServiceStack names it; `ANY` in `verbs` means every verb. */
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -74,8 +74,8 @@ export interface Operation<Req extends AnySchema = AnySchema, Res extends AnySch
 /** A table of operations by name, as `jsvkit codegen` writes it (`export const api = { … }`). */
 export type ApiTable = Readonly<Record<string, Operation>>;
 
-/** The request value an operation takes. */
-export type OperationRequest<O extends Operation> = Infer<O['request']>;
+/** The request value an operation takes (to write: defaulted members optional, absent ones may be null). */
+export type OperationRequest<O extends Operation> = InferInput<O['request']>;
 
 /** The response value an operation gives: `void` when it returns nothing. */
 export type OperationResponse<O extends Operation> = O['response'] extends AnySchema ? Infer<O['response']> : void;

@@ -4,8 +4,11 @@
  * also takes a `{…}` or `[…]` value as its raw text, as ServiceStack does (§3.2).
  */
 import { encodeString } from '../syntax/quoting.js';
-import { BARE, LIST, MAP, QUOTED, type Context, type Scanner } from '../syntax/scanner.js';
+import { LBRACE, QUOTE, RBRACE } from '../syntax/chars.js';
+import { BARE, EMPTY, IN_LIST, LIST, MAP, QUOTED, type Context, type Scanner } from '../syntax/scanner.js';
+import type { Decoding } from './decoding.js';
 import { describeValue } from './encoding.js';
+import { isNumberBlank, trimWith } from './scalars/blanks.js';
 import { ScalarError } from './scalars/scalar-error.js';
 import { SchemaBase, type Decoder, type Encoder, type SchemaKind, type SchemaTypes } from './schema.js';
 
@@ -52,6 +55,10 @@ export class ScalarSchema<T> extends SchemaBase {
   /** @internal */
   protected compileDecoder(): Decoder {
     const { read, readBare, expected } = this.codec;
+    // ServiceStack reads a Guid in braces as a value (`{Id:{8d3b…}}`), and a byte[] from a list
+    // of numbers as well as from base64 (DeserializeArray.ParseByteArray).
+    const bracedGuid = this.kind === 'guid';
+    const byteList = this.kind === 'bytes';
     return (d, ctx, kind) => {
       const sc = d.scanner;
       let text: string;
@@ -63,6 +70,8 @@ export class ScalarSchema<T> extends SchemaBase {
           text = sc.text.slice(sc.start, sc.end);
         }
       } else if (kind === QUOTED) text = sc.readQuoted();
+      else if (kind === MAP && bracedGuid) text = readBraceExtent(sc);
+      else if (kind === LIST && byteList) return readByteList(d, sc);
       else return d.wrongShape(ctx, kind, expected);
       try {
         return read(text);
@@ -117,4 +126,57 @@ export class StringSchema extends SchemaBase {
       e.out += encodeString(value);
     };
   }
+}
+
+/**
+ * The `{…}` at the scanner's value start as text, by ServiceStack's extent rule for a value that
+ * starts with `{` (JsvTypeSerializer.EatValue): up to the matching `}`, counting braces outside
+ * `"`. Leaves the cursor after it. Unbalanced text runs to the end, where the caller's next
+ * step reports it.
+ */
+function readBraceExtent(sc: Scanner): string {
+  const text = sc.text;
+  const start = sc.start;
+  let depth = 0;
+  let quoted = false;
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === LBRACE) depth++;
+    else if (c === RBRACE && --depth === 0) {
+      i++;
+      break;
+    }
+  }
+  sc.pos = i;
+  return text.slice(start, i);
+}
+
+/** A `byte[]` written as a list of numbers, `[0,65,255]`, as ServiceStack's ParseByteList reads it. */
+function readByteList(d: Decoding, sc: Scanner): Uint8Array | undefined {
+  const bytes: number[] = [];
+  const level = d.level;
+  d.level = level + 1;
+  let failed = false;
+  if (sc.openList()) {
+    do {
+      d.keys[level] = bytes.length;
+      const kind = sc.valueStart(IN_LIST);
+      const start = sc.start;
+      const text = kind === BARE ? sc.readBare(IN_LIST) : kind === QUOTED ? sc.readQuoted() : undefined;
+      // .NET byte.Parse: digits with blanks around them and an optional sign.
+      const body = text === undefined ? '' : trimWith(text, isNumberBlank);
+      const value = /^\+?\d{1,3}$/.test(body) ? Number(body.replace('+', '')) : -1;
+      if (value < 0 || value > 255) {
+        failed = true;
+        if (kind !== BARE && kind !== QUOTED && kind !== EMPTY) sc.skipValue(IN_LIST);
+        d.report('INVALID_BYTES', `Expected a byte (0 to 255) in a byte[] written as a list, found ${text === undefined ? d.describe(kind, start) : JSON.stringify(text.slice(0, 24))}`, start);
+      }
+      bytes.push(value);
+    } while (sc.nextItem());
+  }
+  d.level = level;
+  return failed ? undefined : Uint8Array.from(bytes);
 }

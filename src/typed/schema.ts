@@ -65,8 +65,19 @@ export interface NullableMark {
 
 type Output<S> = S extends { readonly '~types'?: { readonly output: infer T } | undefined } ? T : never;
 
-/** The static type of the values a schema decodes (and encodes). */
+/** A schema's input type where it declares one (composites do), else its output type. */
+type Input<S> = S extends { readonly '~types'?: { readonly input: infer I } | undefined } ? I : Output<S>;
+
+/** The static type of the values a schema decodes. */
 export type Infer<S> = S extends NullableMark ? Output<S> | null : Output<S>;
+
+/**
+ * The static type of the values a schema encodes (`stringify(value, S)` takes it): like `Infer`,
+ * but an object's `.default(value)` members may be left out, any member that is not `.required()`
+ * may be `null` (written as absent, or as its default), a dictionary's values may be `null` (left
+ * out), and arrays may be readonly.
+ */
+export type InferInput<S> = S extends NullableMark ? Input<S> | null | undefined : Input<S>;
 
 /**
  * Decodes the value the scanner has just classified as `kind` (never `EMPTY`: the caller handles

@@ -7,7 +7,7 @@ import type { TypedParseOptions } from './decoding.js';
 import type { TypedStringifyOptions } from './encoding.js';
 import type { JsvIssue } from './issues.js';
 import { decodeDocument, encodeDocument } from './run.js';
-import { isSchema, type AnySchema, type Infer } from './schema.js';
+import { isSchema, type AnySchema, type Infer, type InferInput } from './schema.js';
 
 export type SafeParseResult<T> = { success: true; value: T; issues?: undefined } | { success: false; value?: undefined; issues: JsvIssue[] };
 
@@ -49,7 +49,7 @@ export function safeParse<S extends AnySchema>(text: string, schema: S, options?
  * schema, `MISSING_REQUIRED`, `NULL_ELEMENT`, `UNREPRESENTABLE_VALUE` (a list no JSV text reads back
  * as, jsv-spec W1–W3), `CIRCULAR_REFERENCE` or `MAX_DEPTH`, with the path.
  */
-export function stringifyTyped<S extends AnySchema>(value: Infer<S>, schema: S, options?: TypedStringifyOptions): string {
+export function stringifyTyped<S extends AnySchema>(value: InferInput<S>, schema: S, options?: TypedStringifyOptions): string {
   if (!isSchema(schema)) throw new TypeError('stringify: the second argument must be a jsvkit schema or stringify options');
   return encodeDocument(value, schema, options, false).text();
 }

@@ -14,6 +14,7 @@ import { parse, stringify } from '../../src/index.js';
 import { arbitrary } from '../../src/testing/arbitrary.js';
 import { isSchema, type AnySchema } from '../../src/typed/schema.js';
 import * as evovoice from '../../examples/evovoice/dtos.js';
+import * as sample from './sample-api.js';
 import { cli, ROOT } from '../cli/harness.js';
 
 const fixture = (name: string): string => readFileSync(join(ROOT, 'test/fixtures/metadata', name), 'utf8');
@@ -123,7 +124,7 @@ describe('errors with paths', () => {
 });
 
 describe('every blazor-gallery type', () => {
-  const modules = { blazor: codegen(BLAZOR), evovoice: codegen(EVOVOICE), described: codegen(describeApi(evovoice.api), { case: 'camel' }) };
+  const modules = { blazor: codegen(BLAZOR), evovoice: codegen(EVOVOICE), described: codegen(describeApi(evovoice.api), { case: 'camel' }), sample: codegen(describeApi(sample.api), { case: 'camel' }) };
   for (const [name, text] of Object.entries(modules)) writeFileSync(join(work, `${name}.ts`), text);
 
   it('typechecks under tsc --strict', () => {
@@ -150,11 +151,17 @@ describe('every blazor-gallery type', () => {
     expect(Object.keys(api)).toHaveLength(116);
   });
 
-  it('describeApi: the regenerated Evo Voice schemas decode and encode the same values', async () => {
-    const module = (await import(pathToFileURL(join(work, 'described.ts')).href)) as Record<string, AnySchema>;
-    for (const name of ['NewCustomer', 'CustomerInfo'] as const) {
-      const original = evovoice[name] as AnySchema;
-      const regenerated = module[name]!;
+  it('describeApi: the regenerated schemas decode and encode the same values', async () => {
+    const described = (await import(pathToFileURL(join(work, 'described.ts')).href)) as Record<string, AnySchema>;
+    const resampled = (await import(pathToFileURL(join(work, 'sample.ts')).href)) as Record<string, AnySchema>;
+    const pairs: [AnySchema, AnySchema][] = [
+      [evovoice.NewCustomer, described.NewCustomer!],
+      [evovoice.CustomerInfo, described.CustomerInfo!],
+      [sample.Booking, resampled.Booking!],
+      [sample.CreateBooking, resampled.CreateBooking!],
+      [sample.CreateBookingResponse, resampled.CreateBookingResponse!],
+    ];
+    for (const [original, regenerated] of pairs) {
       fc.assert(
         fc.property(arbitrary(original, { maxDepth: 3, maxLength: 2 }), (value) => {
           const text = stringify(value as never, original);

@@ -202,6 +202,6 @@ export const GetCustomer = t.object({
 export type GetCustomer = Infer<typeof GetCustomer>;
 
 export const api = {
-  NewCustomer: operation({ request: NewCustomer, response: CustomerInfo, verbs: ['POST'], routes: [{ path: '/customers', verbs: ['POST'] }], requiresAuth: true, requiresAnyRole: ['SystemAdministrator', 'Manager', 'Customer'], description: 'Creates a new customer' }),
-  GetCustomer: operation({ request: GetCustomer, response: CustomerInfo, verbs: ['GET'], routes: [{ path: '/customers/{CustomerId}', verbs: ['GET'] }], requiresAuth: true, requiresAnyRole: ['SystemAdministrator', 'Manager', 'Customer'], description: 'Get a specific customer' }),
+  NewCustomer: operation({ request: NewCustomer, response: CustomerInfo, verbs: ['POST'], method: 'POST', routes: [{ path: '/customers', verbs: ['POST'] }], requiresAuth: true, requiresAnyRole: ['SystemAdministrator', 'Manager', 'Customer'], description: 'Creates a new customer' }),
+  GetCustomer: operation({ request: GetCustomer, response: CustomerInfo, verbs: ['GET'], method: 'GET', routes: [{ path: '/customers/{CustomerId}', verbs: ['GET'] }], requiresAuth: true, requiresAnyRole: ['SystemAdministrator', 'Manager', 'Customer'], description: 'Get a specific customer' }),
 } as const;

@@ -9,7 +9,7 @@ import { format, isJsvError, parse, stringify, type JsvValue, type WhitespaceMod
 import { jsvValue, nastyString } from '../helpers/arbitraries.js';
 import { compact, seedRequest, seedResponse } from '../helpers/seed.js';
 
-type Outcome = { value: string } | { code: string; offset: number; path: string | undefined; reason: string };
+type Outcome = { value: string } | { code: string; offset: number | undefined; path: string | undefined; reason: string };
 
 function run(text: string, engine: 'scanner' | 'chevrotain', whitespace: WhitespaceMode, maxDepth?: number): Outcome {
   try {

@@ -47,7 +47,8 @@ describe('parse: shapes and extent rules (jsv-spec §1, §3.2)', () => {
   });
 });
 
-describe('parse: tolerant whitespace (default)', () => {
+describe("parse: whitespace: 'tolerant' reads blanks around structure as layout", () => {
+  const tolerant = { whitespace: 'tolerant' } as const;
   it.each<[string, unknown]>([
     ['  {  A : x  ,  B : [ p , q ] , C : " c " }  ', { A: 'x', B: ['p', 'q'], C: ' c ' }],
     ['{\n\tA: 1,\n\tB: \n\t{\n\t\tC: x y\n\t}\n}', { A: '1', B: { C: 'x y' } }],
@@ -64,21 +65,38 @@ describe('parse: tolerant whitespace (default)', () => {
     // Blanks are the layout characters only; other white space is data.
     ['{A:\u00a0x\u00a0}', { A: '\u00a0x\u00a0' }],
   ])('%j', (text, expected) => {
-    expect(parse(text)).toEqual(expected);
+    expect(parse(text, tolerant)).toEqual(expected);
   });
 });
 
 describe("parse: whitespace: 'strict' keeps blanks as data, as ServiceStack does (§3.9)", () => {
   const strict = { whitespace: 'strict' } as const;
   it.each<[string, unknown]>([
-    ['{ A : x }', { A: ' x ' }],
+    // Keys keep their blanks, as ServiceStack's DeserializeDictionary does (it never trims a key;
+    // only its object reader trims a property name before the lookup).
+    ['{ A : x }', { ' A ': ' x ' }],
+    ['{  both  :x}', { '  both  ': 'x' }],
+    ['{ leading:x}', { ' leading': 'x' }],
+    ['{\t:x}', { '\t': 'x' }],
+    ['{a:1, spaced key :2}', { a: '1', ' spaced key ': '2' }],
     ['{A:x ,B:y}', { A: 'x ', B: 'y' }],
     ['{A:x\n}', { A: 'x\n' }],
     ['{A: "a",B:1}', { A: ' "a"', B: '1' }],
-    ['[ x , y ]', ['x ', ' y ']],
+    // Since ServiceStack 2023 (commit 80ad3271a, TypeSerializerToStringListTests.
+    // Can_serialize_values_with_whitespace), a list's first item keeps its leading blank too.
+    ['[ x , y ]', [' x ', ' y ']],
     ['[p, q]', ['p', ' q']],
     [' hello ', ' hello '],
     ['{A:,B:1}', { A: null, B: '1' }],
+    // Blanks alone inside brackets leave them empty (IsEmptyMap, StripList).
+    ['[ ]', []],
+    ['{ \t}', {}],
+    ['[ , ]', [' ', ' ']],
+    // Blanks before a `{` or `[` that opens a value are layout: ServiceStack's writer never puts
+    // one there, and its list reader trims the chunk it is given (StripList).
+    ['{Rules: [{X:1}],Data:\t{A:b}}', { Rules: [{ X: '1' }], Data: { A: 'b' } }],
+    ['[a, [b], {c:d}]', ['a', ['b'], { c: 'd' }]],
+    [' [a]', ['a']],
   ])('%j', (text, expected) => {
     expect(parse(text, strict)).toEqual(expected);
   });
@@ -88,10 +106,28 @@ describe("parse: whitespace: 'strict' keeps blanks as data, as ServiceStack does
     ['{A:"q" }', 'UNEXPECTED_TOKEN', 6],
     ['{A:1}\n', 'TRAILING_INPUT', 5],
     ['[a] ', 'TRAILING_INPUT', 3],
+    ['{"a" :1}', 'UNEXPECTED_TOKEN', 4],
   ])('%j is an error where ServiceStack loses data', (text, code, offset) => {
     expect(() => parse(text, strict)).toThrow(expect.objectContaining({ code, offset }));
     // The same text is fine for a tolerant reader.
-    expect(() => parse(text)).not.toThrow();
+    expect(() => parse(text, { whitespace: 'tolerant' })).not.toThrow();
+  });
+});
+
+describe("parse: whitespace: 'auto' (default) is strict unless a line break stands outside quotes", () => {
+  it.each<[string, unknown]>([
+    // ServiceStack's writer output: no unquoted line break, so blanks are data.
+    ['{StringValue:  padded  ,Empty:   }', { StringValue: '  padded  ', Empty: '   ' }],
+    ['{\tleading tab:1, spaced key :2}', { '\tleading tab': '1', ' spaced key ': '2' }],
+    ['{A:"line\none",B: x }', { A: 'line\none', B: ' x ' }],
+    ['{A:"a""\n",B: x }', { A: 'a"\n', B: ' x ' }],
+    // Laid-out text: a line break between tokens, so blanks are layout.
+    ['{\n\tA: x,\n\tB: [ p ]\n}', { A: 'x', B: ['p'] }],
+    ['{A: x }\n', { A: 'x' }],
+    ['{A:"q",\r\nB: y }', { A: 'q', B: 'y' }],
+  ])('%j', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+    expect(parse(text, { whitespace: 'auto', engine: 'chevrotain' })).toEqual(expected);
   });
 });
 

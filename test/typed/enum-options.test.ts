@@ -106,6 +106,9 @@ describe('bad options are TypeErrors at definition time', () => {
     [{ values: { A: 1.5 } }, /integer/],
     [{ wireNames: { A: '' } }, /wire name/],
     [{ wireNames: { A: ' a' } }, /wire name/],
+    // A's wire name is B's name (in any case): ServiceStack's lookup would read A's text as B.
+    [{ wireNames: { A: 'b' } }, /both read from "b"/],
+    [{ wireNames: { A: 'x', B: 'X' } }, /both read from "x"/],
   ])('%o', (options, message) => {
     expect(() => t.enum(['A', 'B'] as const, options as never)).toThrow(message);
   });

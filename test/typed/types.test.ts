@@ -1,7 +1,7 @@
 /** The inferred types, checked by `tsc --noEmit` (tsconfig includes test/) and run by vitest. */
-import { describe, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { parse, safeParse, stringify, t, type AnySchema, type Infer, type JsvValue } from '../../src/index.js';
+import { operation, parse, safeParse, stringify, t, type AnySchema, type Infer, type InferInput, type JsvValue, type OperationRequest } from '../../src/index.js';
 import type { JsvDateTime } from '../../src/typed/scalars/date-time.js';
 import type { JsvTimeSpan } from '../../src/typed/scalars/time-span.js';
 import { NewCustomer as NewCustomerSchema, CustomerInfo as CustomerInfoSchema, Struct as StructSchema, TagColors, Value as ValueSchema } from '../../examples/evovoice/dtos.js';
@@ -156,5 +156,30 @@ describe('the API', () => {
 
   it('exposes the Standard Schema output type', () => {
     expectTypeOf<StandardSchemaV1.InferOutput<typeof Poco>>().toEqualTypeOf<{ name?: string }>();
+  });
+});
+
+describe('InferInput: what stringify(value, S) takes', () => {
+  it('leaves defaulted members optional and lets members that are not required be null', () => {
+    const Order = t.object({ id: t.string().required(), qty: t.int().default(1), note: t.string(), lines: t.array(t.int()), tags: t.dict(t.string()) });
+    expectTypeOf<InferInput<typeof Order>>().toEqualTypeOf<{
+      id: string;
+      qty?: number | null;
+      note?: string | null;
+      lines?: readonly number[] | null;
+      tags?: Record<string, string | null | undefined> | null;
+    }>();
+    // Compiles now: `qty` has a default, `note` is written as absent.
+    expectTypeOf(stringify({ id: 'x', note: null }, Order)).toEqualTypeOf<string>();
+    // A required member cannot be left out: neither the types nor the writer allow it.
+    // @ts-expect-error id is missing
+    expect(() => stringify({ qty: 2 }, Order)).toThrow(/id is required/);
+  });
+
+  it('works through recursive schemas and operation requests', () => {
+    expectTypeOf<InferInput<typeof StructSchema>>().toMatchTypeOf<Record<string, unknown>>();
+    expectTypeOf(stringify({ a: { boolValue: null, listValue: [null, { b: {} }] } }, StructSchema)).toEqualTypeOf<string>();
+    const op = operation({ name: 'Make', request: t.object({ n: t.int().default(0) }), response: undefined, verbs: ['POST'], routes: [] });
+    expectTypeOf<OperationRequest<typeof op>>().toEqualTypeOf<{ n?: number | null }>();
   });
 });

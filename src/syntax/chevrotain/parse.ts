@@ -5,12 +5,12 @@
  */
 import { EOF, Lexer, type IRecognitionException, type IToken } from 'chevrotain';
 import { errorAt, type JsvError } from '../../errors/jsv-error.js';
-import { resolveParseOptions, type ParseOptions, type WhitespaceMode } from '../options.js';
+import { resolveParseOptions, type ParseOptions } from '../options.js';
 import { isBlank } from '../chars.js';
-import { describeChar } from '../scanner.js';
+import { describeChar, trailingInputReason } from '../scanner.js';
 import type { JsvValue } from '../value.js';
 import { JsvParser } from './parser.js';
-import { createJsvTokens, type JsvTokens } from './tokens.js';
+import { createJsvTokens, type JsvTokens, type LayoutMode } from './tokens.js';
 
 /**
  * The deepest nesting the Chevrotain engine descends into. Its parser is recursive (two rule
@@ -27,10 +27,10 @@ interface Engine {
 }
 
 // Built on first use and reused: constructing a Chevrotain parser analyses the whole grammar.
-const engines = new Map<WhitespaceMode, Engine>();
+const engines = new Map<LayoutMode, Engine>();
 
 /** The lexer and parser of one whitespace mode (also used to draw the grammar diagrams). */
-export function chevrotainEngine(whitespace: WhitespaceMode): Engine {
+export function chevrotainEngine(whitespace: LayoutMode): Engine {
   let engine = engines.get(whitespace);
   if (engine === undefined) {
     const tokens = createJsvTokens(whitespace);
@@ -51,13 +51,13 @@ export function chevrotainEngine(whitespace: WhitespaceMode): Engine {
  */
 export function parseWithChevrotain(text: string, options?: ParseOptions): JsvValue {
   if (typeof text !== 'string') throw new TypeError(`parse expects a string, got ${text === null ? 'null' : typeof text}`);
-  const { maxDepth, tolerant } = resolveParseOptions(options);
+  const { maxDepth, tolerant } = resolveParseOptions(options, text);
   const { tokens: t, lexer, parser } = chevrotainEngine(tolerant ? 'tolerant' : 'strict');
 
   const lexed = lexer.tokenize(text);
   // Every lexer mode matches every character, so this is a safety net only.
   const lexError = lexed.errors[0];
-  if (lexError !== undefined) throw errorAt(text, lexError.offset, 'UNEXPECTED_TOKEN', `Unexpected ${describeChar(text, lexError.offset)}`);
+  if (lexError !== undefined) throw errorAt(text, lexError.offset, 'UNEXPECTED_TOKEN', `No token can start at ${describeChar(text, lexError.offset)}`);
   const tokens = lexed.tokens;
   if (tokens.length === 0) return null;
 
@@ -141,7 +141,7 @@ function syntaxError(text: string, error: IRecognitionException, tokens: IToken[
   const path = parser.errorPath();
   if (error.name === 'NotAllInputParsedException') {
     if (index === 0) return errorAt(text, offset, 'UNEXPECTED_TOKEN', `Expected a value, found ${found}`, path);
-    return errorAt(text, offset, 'TRAILING_INPUT', `Unexpected ${found} after the end of the value`, path);
+    return errorAt(text, offset, 'TRAILING_INPUT', trailingInputReason(text, offset), path);
   }
   const code = atEnd ? 'UNEXPECTED_END' : 'UNEXPECTED_TOKEN';
   const ruleStack = error.context.ruleStack;

@@ -13,7 +13,6 @@
  * the parser, in reading order.
  */
 import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
-import type { WhitespaceMode } from '../options.js';
 import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from '../chars.js';
 
 /** Lexer mode names: the phase of the innermost container. */
@@ -35,6 +34,42 @@ function startCharsExcept(excluded: readonly number[]): number[] {
 }
 
 const BLANKS = [SPACE, TAB, LF, CR];
+
+/** The two ways the lexer can read blanks; `'auto'` picks one of them per document. */
+export type LayoutMode = 'tolerant' | 'strict';
+
+/** End of the run of layout blanks that starts at `offset` (`offset` itself when there is none). */
+function blanksEnd(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && isBlank(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/**
+ * Strict mode: blanks between an opening bracket and its closing one (`{ }`, `[ ]`), which leave
+ * the container empty, as ServiceStack's `IsEmptyMap` and `StripList` read them.
+ */
+function emptyInside(open: number, close: number) {
+  return (text: string, offset: number): CustomPatternMatcherReturn | null => {
+    if (offset === 0 || text.charCodeAt(offset - 1) !== open) return null;
+    const end = blanksEnd(text, offset);
+    return end > offset && text.charCodeAt(end) === close ? [text.slice(offset, end)] : null;
+  };
+}
+
+/**
+ * Strict mode: blanks before a `{` or `[` that opens a value. ServiceStack's writer never puts one
+ * there (a string holding a bracket is quoted), so they are layout even in strict reading.
+ */
+function matchBlanksBeforeContainer(text: string, offset: number): CustomPatternMatcherReturn | null {
+  // Only where a value starts: the document's start, or just after `:`, `[` or `,`.
+  const before = offset === 0 ? -1 : text.charCodeAt(offset - 1);
+  if (!(before === -1 || before === COLON || before === LBRACKET || before === COMMA || (before === BOM && offset === 1))) return null;
+  const end = blanksEnd(text, offset);
+  if (end === offset) return null;
+  const c = text.charCodeAt(end);
+  return c === LBRACE || c === LBRACKET ? [text.slice(offset, end)] : null;
+}
 
 /** `"…"` with `""` for a literal quote; null when no closing quote follows (see `Unterminated`). */
 function matchQuoted(text: string, offset: number): CustomPatternMatcherReturn | null {
@@ -111,19 +146,21 @@ export interface JsvTokens {
 
 /**
  * Creates the token set for one whitespace mode. Tolerant mode skips layout blanks everywhere
- * outside quoted strings and trims them from bare values; strict mode skips them only where
- * ServiceStack does (before and after keys, right after `[`) and keeps them as data elsewhere.
+ * outside quoted strings and trims them from bare values and keys; strict mode keeps them as data
+ * (in keys too, as ServiceStack's dictionaries do) and skips them only inside an otherwise empty
+ * `{ }` or `[ ]` and before a `{` or `[` that opens a value.
  */
-export function createJsvTokens(whitespace: WhitespaceMode): JsvTokens {
+export function createJsvTokens(whitespace: LayoutMode): JsvTokens {
   const tolerant = whitespace === 'tolerant';
   const Blank = createToken({ name: 'Blank', pattern: /[\t\n\r ]+/, group: Lexer.SKIPPED, line_breaks: true });
   const Bom = createToken({ name: 'Bom', pattern: { exec: matchBom }, start_chars_hint: ['\ufeff'], group: Lexer.SKIPPED, line_breaks: false });
 
   const LBrace = createToken({ name: 'LBrace', label: "'{'", pattern: '{', push_mode: MAP_KEY_MODE });
   const RBrace = createToken({ name: 'RBrace', label: "'}'", pattern: '}', pop_mode: true });
-  // ServiceStack skips blanks right after `[` even in its own strict reading, so in both modes
-  // the opening bracket takes them with it.
-  const LBracket = createToken({ name: 'LBracket', label: "'['", pattern: /\[[\t\n\r ]*/, push_mode: LIST_MODE, line_breaks: true });
+  const LBracket = createToken({ name: 'LBracket', label: "'['", pattern: '[', push_mode: LIST_MODE });
+  const EmptyMapBlanks = createToken({ name: 'EmptyMapBlanks', pattern: { exec: emptyInside(LBRACE, RBRACE) }, start_chars_hint: BLANKS, group: Lexer.SKIPPED, line_breaks: true });
+  const EmptyListBlanks = createToken({ name: 'EmptyListBlanks', pattern: { exec: emptyInside(LBRACKET, RBRACKET) }, start_chars_hint: BLANKS, group: Lexer.SKIPPED, line_breaks: true });
+  const ContainerBlanks = createToken({ name: 'ContainerBlanks', pattern: { exec: matchBlanksBeforeContainer }, start_chars_hint: BLANKS, group: Lexer.SKIPPED, line_breaks: true });
   const RBracket = createToken({ name: 'RBracket', label: "']'", pattern: ']', pop_mode: true });
   const Colon = createToken({ name: 'Colon', label: "':'", pattern: ':', pop_mode: true, push_mode: MAP_VALUE_MODE });
   const Comma = createToken({ name: 'Comma', label: "','", pattern: Lexer.NA });
@@ -160,25 +197,26 @@ export function createJsvTokens(whitespace: WhitespaceMode): JsvTokens {
     categories: [Bare],
     line_breaks: true,
   });
-  // Keys lose their edge blanks in both modes: ServiceStack trims object keys.
+  // Strict keys keep their blanks, as ServiceStack's dictionaries do (its objects trim the name
+  // when they look it up, which the typed layer does too).
   const BareKey = createToken({
     name: 'BareKey',
     label: 'bare key',
-    pattern: { exec: bareMatcher(KEY_STOPS, true) },
-    start_chars_hint: startCharsExcept([...KEY_STOPS, ...BLANKS]),
+    pattern: { exec: bareMatcher(KEY_STOPS, tolerant) },
+    start_chars_hint: startCharsExcept([...KEY_STOPS, ...blanks]),
     line_breaks: true,
   });
 
   // Order matters inside a mode: the first pattern that matches wins, so structure comes before
   // the bare runs that would otherwise swallow it.
-  const layout = tolerant ? [Blank] : [];
+  const layout = tolerant ? [Blank] : [ContainerBlanks];
   const modes: Record<string, TokenType[]> = {
     [TOP_MODE]: [Bom, ...layout, LBrace, LBracket, Quoted, Unterminated, Stray, TopBare],
-    [MAP_KEY_MODE]: [Blank, LBrace, RBrace, Colon, Quoted, Unterminated, Stray, BareKey],
+    [MAP_KEY_MODE]: [tolerant ? Blank : EmptyMapBlanks, LBrace, RBrace, Colon, Quoted, Unterminated, Stray, BareKey],
     [MAP_VALUE_MODE]: [...layout, LBrace, LBracket, RBrace, MapComma, Quoted, Unterminated, MapBare],
-    [LIST_MODE]: [...layout, LBrace, LBracket, RBracket, ListComma, Quoted, Unterminated, Stray, ListBare],
+    [LIST_MODE]: [...(tolerant ? [] : [EmptyListBlanks]), ...layout, LBrace, LBracket, RBracket, ListComma, Quoted, Unterminated, Stray, ListBare],
   };
-  const all = [Blank, Bom, LBrace, RBrace, LBracket, RBracket, Colon, Comma, MapComma, ListComma, Quoted, Unterminated, Stray, Bare, TopBare, MapBare, ListBare, BareKey];
+  const all = [Blank, Bom, EmptyMapBlanks, EmptyListBlanks, ContainerBlanks, LBrace, RBrace, LBracket, RBracket, Colon, Comma, MapComma, ListComma, Quoted, Unterminated, Stray, Bare, TopBare, MapBare, ListBare, BareKey];
   return {
     LBrace, RBrace, LBracket, RBracket, Colon, Comma, MapComma, ListComma, Quoted, Unterminated,
     Bare, TopBare, MapBare, ListBare, BareKey, Stray, all,

@@ -6,12 +6,13 @@
  */
 import { finishList, LIST_CHUNK } from '../../syntax/list-builder.js';
 import { numberListAsJson } from '../../syntax/number-text.js';
-import { BARE, EMPTY, IN_LIST, LIST } from '../../syntax/scanner.js';
+import { BARE, EMPTY, IN_LIST, LIST, TOP } from '../../syntax/scanner.js';
 import { describeValue } from '../encoding.js';
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type SchemaTypes } from '../schema.js';
+import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type InferInput, type SchemaTypes } from '../schema.js';
 
 export interface ArrayTypes<E extends AnySchema> {
   readonly output: Infer<E>[];
+  readonly input: readonly InferInput<E>[];
 }
 
 export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
@@ -32,15 +33,27 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     const decode = element.decoder();
     const nullable = element.isNullable;
     const elementKind = element.structuralKind();
-    // ServiceStack writes a null POCO or dictionary element as `{}` or `null` (jsv-spec §2.3);
-    // tolerant mode reads the `null` token back as null, as the seed's `listValue:[null]` needs.
+    // ServiceStack writes a null dictionary element as `null` (WriteDictionary, jsv-spec §2.3);
+    // the `null` token reads back as null where the element is a map, as the seed's
+    // `listValue:[null]` needs, in both whitespace modes.
     const mapLike = elementKind === 'object' || elementKind === 'dict';
     const nullToken = nullable && mapLike;
     const stringList = elementKind === 'string';
     const expected = `a list ([…]) of ${element.name}`;
     return (d, ctx, kind) => {
       const sc = d.scanner;
-      if (kind !== LIST) return d.wrongShape(ctx, kind, expected);
+      if (kind !== LIST) {
+        // A lone value where a list belongs is a one-element list, as ServiceStack's StripList
+        // reads it (`{Tags:x}`, `{ByMonth:1}`, a single map for a list of objects). Not at the top
+        // level, where ServiceStack would split the bare text at its commas.
+        if (ctx === TOP || kind === EMPTY) return d.wrongShape(ctx, kind, expected);
+        const level = d.level;
+        d.keys[level] = 0;
+        d.level = level + 1;
+        const item = decode(d, ctx, kind);
+        d.level = level;
+        return item === undefined ? undefined : [item];
+      }
       // The chunk being filled and the full ones set aside (see list-builder.ts).
       let list: unknown[] = [];
       let full: unknown[][] | undefined;
@@ -60,7 +73,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
             if (!nullable) d.report('NULL_ELEMENT', `Empty list slot, but the elements (${element.name}) are not nullable; mark the element schema .nullable() to allow null`, sc.start);
             trailing++;
             lastEmpty = sc.start;
-          } else if (itemKind === BARE && nullToken && d.tolerant && sc.text.startsWith('null', sc.start)) {
+          } else if (itemKind === BARE && nullToken && sc.text.startsWith('null', sc.start)) {
             const start = sc.start;
             const text = sc.readBare(IN_LIST);
             if (text !== 'null') d.report('INVALID_TYPE', `Expected ${element.name} ({…}), found ${JSON.stringify(text.slice(0, 24))}`, start);

@@ -11,7 +11,7 @@ import { setOwn } from '../../syntax/value.js';
 import { describeValue } from '../encoding.js';
 import { ScalarSchema, StringSchema } from '../primitives.js';
 import { ScalarError } from '../scalars/scalar-error.js';
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type SchemaTypes } from '../schema.js';
+import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type InferInput, type SchemaTypes } from '../schema.js';
 import { EnumSchema } from './enum.js';
 
 /** A schema a dictionary key can have: a string, a scalar or an enum. */
@@ -26,6 +26,8 @@ export interface DictOptions<K extends KeySchema, As extends 'object' | 'map'> {
 
 export interface DictTypes<V extends AnySchema, K extends KeySchema, As> {
   readonly output: As extends 'map' ? Map<Infer<K>, Infer<V>> : Record<string, Infer<V>>;
+  /** Null values are left out when written, as ServiceStack leaves out null dictionary entries. */
+  readonly input: As extends 'map' ? ReadonlyMap<Infer<K>, InferInput<V> | null | undefined> : Record<string, InferInput<V> | null | undefined>;
 }
 
 interface KeyCodec {

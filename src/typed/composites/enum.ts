@@ -10,6 +10,7 @@
  */
 import { encodeString } from '../../syntax/quoting.js';
 import { BARE, QUOTED } from '../../syntax/scanner.js';
+import { setOwn } from '../../syntax/value.js';
 import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
 import { ScalarError } from '../scalars/scalar-error.js';
 import { describeValue } from '../encoding.js';
@@ -78,6 +79,18 @@ export class EnumSchema<T extends string | number = string | number> extends Sch
   /** The member values, in declaration order. */
   get values(): readonly T[] {
     return this.members.map((m) => m.value as T);
+  }
+
+  /** Each member's underlying integer, in declaration order (what an integer text picks it by). */
+  get numericValues(): readonly number[] {
+    return this.members.map((m) => m.number);
+  }
+
+  /** The wire names (`[EnumMember]` values) by member name, for the members that have one; undefined when none has. */
+  get wireNames(): Readonly<Record<string, string>> | undefined {
+    let wire: Record<string, string> | undefined;
+    for (const m of this.members) if (m.wire !== m.name) setOwn((wire ??= {}), m.name, m.wire);
+    return wire;
   }
 
   /** @internal */
@@ -191,7 +204,7 @@ function enumMembers(source: readonly string[] | EnumLike, options: EnumOptions)
   const wireNames = ownEntries(options.wireNames, 'wireNames', pairs);
   if (numeric && values.size > 0) throw new TypeError('t.enum: a numeric TypeScript enum has its own values; leave out the values option');
   let next = 0;
-  return pairs.map(({ name, value }, index): Member => {
+  const members = pairs.map(({ name, value }, index): Member => {
     let number: number;
     if (numeric) number = value as number;
     else if (values.size > 0) {
@@ -206,6 +219,25 @@ function enumMembers(source: readonly string[] | EnumLike, options: EnumOptions)
     }
     return { name, value, wire: (wire as string | undefined) ?? name, number };
   });
+  if (wireNames.size > 0) checkWireCollisions(members);
+  return members;
+}
+
+/**
+ * ServiceStack reads an enum through one case-insensitive table of wire names and the names of
+ * members without one, where a later entry replaces an earlier one. A wire name that is also
+ * another member's entry would be written for one member and read as the other, so it is refused.
+ */
+function checkWireCollisions(members: readonly Member[]): void {
+  const owners = new Map<string, Member>();
+  for (const member of members) {
+    const key = foldCase(member.wire);
+    const owner = owners.get(key);
+    if (owner !== undefined && (owner.wire !== owner.name || member.wire !== member.name)) {
+      throw new TypeError(`t.enum: ${owner.name} and ${member.name} are both read from ${JSON.stringify(owner.wire)}; ServiceStack would read one as the other`);
+    }
+    owners.set(key, member);
+  }
 }
 
 /** The entries of a `values` or `wireNames` option, each naming a member. */

@@ -12,9 +12,11 @@ export type KeyValuePairShape<K extends AnySchema, V extends AnySchema> = { read
 
 export class KeyValuePairSchema<K extends AnySchema = AnySchema, V extends AnySchema = AnySchema> extends ObjectSchema<KeyValuePairShape<K, V>> {
   constructor(
-    readonly keySchema: K,
-    readonly valueSchema: V,
+    /** The schema of `Key` (named like `DictSchema.key`). */
+    readonly key: K,
+    /** The schema of `Value` (named like `DictSchema.value`). */
+    readonly value: V,
   ) {
-    super({ key: keySchema, value: valueSchema }, undefined, { name: `KeyValuePair<${keySchema.name}, ${valueSchema.name}>` });
+    super({ key, value }, undefined, { name: `KeyValuePair<${key.name}, ${value.name}>` });
   }
 }

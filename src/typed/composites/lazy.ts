@@ -3,10 +3,11 @@
  * does not fit. Give the variable a type (`const Tree: Schema<TreeNode> = …`) when TypeScript
  * cannot infer it.
  */
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type SchemaKind } from '../schema.js';
+import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type InferInput, type SchemaKind } from '../schema.js';
 
 export interface LazyTypes<S extends AnySchema> {
   readonly output: Infer<S>;
+  readonly input: InferInput<S>;
 }
 
 export class LazySchema<S extends AnySchema = AnySchema> extends SchemaBase {

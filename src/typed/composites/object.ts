@@ -6,12 +6,14 @@
  * from the text is left out, or takes its `.default(value)` as a C# value type keeps its constructor
  * default (§3.3).
  */
-import { EMPTY, IN_MAP, MAP } from '../../syntax/scanner.js';
+import { COMMA, isBlank, RBRACE, RBRACKET } from '../../syntax/chars.js';
+import { BARE, EMPTY, IN_LIST, IN_MAP, MAP, type Context, type Scanner } from '../../syntax/scanner.js';
 import { PlainRecord, setOwn } from '../../syntax/value.js';
 import { defaultFactory } from '../defaults.js';
 import { describeValue } from '../encoding.js';
+import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
 import { foldCase, writtenNames } from '../text-case.js';
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type DefaultMark, type Infer, type RequiredMark, type SchemaTypes } from '../schema.js';
+import { SchemaBase, type AnySchema, type Decoder, type Encoder, type DefaultMark, type Infer, type InferInput, type RequiredMark, type SchemaKind, type SchemaTypes } from '../schema.js';
 
 /** The members of an object schema. Members may be getters, which makes recursive schemas infer. */
 export type Shape = { readonly [name: string]: any };
@@ -28,11 +30,25 @@ export type ObjectOutput<P extends Shape> = Flat<
   }
 >;
 
+/** A member the value to write must have: `.required()` without a `.default(value)`. */
+type MustGive<S> = S extends DefaultMark ? false : S extends RequiredMark ? true : false;
+
+/**
+ * What a shape takes to be written: required members as they are; the others optional and
+ * nullable (a null member is left out, or written as its `.default(value)`).
+ */
+export type ObjectInput<P extends Shape> = Flat<
+  { -readonly [K in keyof P as MustGive<P[K]> extends true ? K : never]: InferInput<P[K]> } & {
+    -readonly [K in keyof P as MustGive<P[K]> extends true ? never : K]?: InferInput<P[K]> | null;
+  }
+>;
+
 /** `Base` with `Own`'s members added or replaced. */
 export type Extended<Base extends Shape, Own extends Shape> = { [K in keyof Base as K extends keyof Own ? never : K]: Base[K] } & Own;
 
 export interface ObjectTypes<P extends Shape> {
   readonly output: ObjectOutput<P>;
+  readonly input: ObjectInput<P>;
 }
 
 export interface ObjectOptions {
@@ -50,6 +66,8 @@ interface Member {
   defaultValue: unknown;
   /** An empty value (`{A:}`) reads as the default: only for strings, which can hold it (jsv-spec R2). */
   emptyIsDefault: boolean;
+  /** The bare text `null` is no value: for every type whose own text can never be `null`. */
+  nullWord: boolean;
   /** `name:` and `,name:` as written, indexed by `Encoding.caseIndex`: built once, not per object. */
   heads: readonly string[];
   separated: readonly string[];
@@ -107,6 +125,7 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
         fill,
         defaultValue: schema.defaultValue,
         emptyIsDefault: fill !== undefined && schema.structuralKind() === 'string',
+        nullWord: !NULL_IS_TEXT.has(schema.structuralKind()),
         heads: writtenNames(name).map((written) => `${written}:`),
         separated: writtenNames(name).map((written) => `,${written}:`),
         bit: index < 31 ? 1 << index : 0,
@@ -146,7 +165,8 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       d.level = level + 1;
       if (sc.openMap()) {
         do {
-          const key = sc.readKey();
+          // ServiceStack trims a property name (`.Trim()`) before looking it up; strict keys keep blanks.
+          const key = propertyName(sc.readKey());
           // Members usually arrive in declaration order: try the one after the last first.
           const next = members[expect];
           const member = next !== undefined && next.name === key ? next : (exact.get(key) ?? folded.get(foldCase(key)));
@@ -180,6 +200,14 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
             if (member.required) d.report('MISSING_REQUIRED', `${member.name} is required but its value is empty`, sc.start);
             else if (member.emptyIsDefault) setOwn(result, member.name, member.fill!());
             else if (member.fill !== undefined) d.report('MISSING_REQUIRED', `${member.name} is empty, which its type (${member.schema.name}) cannot hold; leave it out to get its default`, sc.start);
+            continue;
+          }
+          if (valueKind === BARE && member.nullWord && isNullWord(sc, IN_MAP)) {
+            // `null` is what ServiceStack writes for a null member under IncludeNullValues, and its
+            // reader gives such a member no value: the member is absent.
+            sc.readBare(IN_MAP);
+            if (member.required) d.report('MISSING_REQUIRED', `${member.name} is required but null`, sc.start);
+            else if (member.fill !== undefined) setOwn(result, member.name, member.fill());
             continue;
           }
           const value = decoders[member.index]!(d, IN_MAP, valueKind);
@@ -239,6 +267,34 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       e.leave();
     };
   }
+}
+
+/**
+ * Types for which the text `null` is a value: a string (ServiceStack reads the four letters), a
+ * char (its first letter) and a byte[] (`null` is valid base64).
+ */
+const NULL_IS_TEXT = new Set<SchemaKind>(['string', 'char', 'bytes']);
+
+/** True when the bare value at the scanner's value start is exactly `null`. */
+export function isNullWord(sc: Scanner, ctx: Context): boolean {
+  const text = sc.text;
+  const start = sc.start;
+  if (!text.startsWith('null', start)) return false;
+  let end = start + 4;
+  if (sc.tolerant) while (isBlank(text.charCodeAt(end))) end++;
+  if (end >= text.length) return true;
+  const c = text.charCodeAt(end);
+  return c === COMMA || c === RBRACE || (ctx === IN_LIST && c === RBRACKET);
+}
+
+/** A key as ServiceStack looks up a property: without .NET white space at its ends. */
+function propertyName(key: string): string {
+  const last = key.length - 1;
+  if (last < 0) return key;
+  const first = key.charCodeAt(0);
+  const end = key.charCodeAt(last);
+  if (first > 0x20 && first < 0x85 && end > 0x20 && end < 0x85) return key;
+  return trimWith(key, isUnicodeBlank);
 }
 
 /** Characters a property name written raw may not contain: JSV's escape set (jsv-spec §2.1). */

@@ -85,6 +85,8 @@ function invalid(text: string): ScalarError {
 }
 
 const MONTH_FIRST_TEN = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+/** ServiceStack's fixed WCF spelling of `DateTimeOffset.MaxValue`, which it maps to the exact value (its ticks go below a millisecond). */
+const MAX_WCF = '\\/Date(253402300799999)\\/';
 const CONDENSED = /^\d{8}$/;
 
 /**
@@ -92,11 +94,13 @@ const CONDENSED = /^\d{8}$/;
  * `/Date(ms)/` (UTC) and `/Date(ms±hhmm)/` (that offset; `-0000`, which ServiceStack turns into the
  * server's local time, reads as UTC), `yyyy-MM-dd`, a time after `T` or a space with 1–7 fraction
  * digits, `Z`, `±hh:mm`, `±hhmm` or `±hh`, and `M/d/yyyy` (month first, the invariant culture's
- * order). Text without an offset is UTC, as ServiceStack appends `Z` to it.
+ * order). Text without an offset is UTC, as ServiceStack appends `Z` to it. ServiceStack's fixed
+ * `\/Date(253402300799999)\/` is `DateTimeOffset.MaxValue` to the tick.
  * @throws ScalarError `INVALID_DATE`, or `OUT_OF_RANGE` outside .NET's range.
  */
 export function readDateTimeOffset(text: string): JsvDateTimeOffset {
   const body = trimWith(text, isUnicodeBlank);
+  if (body === MAX_WCF) return new JsvDateTimeOffset(MAX_TICKS, 0);
   // The DateTime reader takes `yyyyMMdd`, which DateTimeOffset.Parse does not, and reads a
   // ten-character `dd/MM/yyyy` day first, where DateTimeOffset.Parse reads month first.
   if (CONDENSED.test(body)) throw invalid(text);

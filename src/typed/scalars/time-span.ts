@@ -120,8 +120,9 @@ const CLOCK = /^(-)?(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?
 
 /**
  * Reads a TimeSpan:
- * - an XSD duration with upper-case `D`, `H`, `M`, `S` (`P1DT2H3M4.5S`, `-PT1S`, and the bare
- *   `P`, `PT`, `P1DT` that ServiceStack accepts); seconds beyond seven fraction digits are cut, as
+ * - an XSD duration with upper-case `D`, `H`, `M`, `S` (`P1DT2H3M4.5S`, `-PT1S`, and the `P1DT`
+ *   that ServiceStack accepts); `P` and `PT`, which name no part, are rejected, though
+ *   ServiceStack reads them as zero; seconds beyond seven fraction digits are cut, as
  *   ServiceStack does; its fixed MinValue/MaxValue spellings map to those values. Designators
  *   ServiceStack silently reads as zero (`P1Y`, `P2W`, a month `P1M`, `PT1.5H`, lower case,
  *   `PTxS`) are rejected (R13);
@@ -138,6 +139,8 @@ export function readTimeSpan(text: string): JsvTimeSpan {
     const match = XSD.exec(text);
     if (match === null) throw invalid(text, 'only the D, H, M and S designators, in upper case and in that order');
     const [, minus, d, h, m, s, f] = match;
+    // `P` and `PT` name no part at all; ServiceStack reads them as zero, XSD rejects them.
+    if (d === undefined && h === undefined && m === undefined && s === undefined) throw invalid(text, 'at least one of the D, H, M and S designators');
     let ticks = BigInt(d ?? 0) * TICKS_PER_DAY + BigInt(h ?? 0) * TICKS_PER_HOUR + BigInt(m ?? 0) * TICKS_PER_MINUTE + BigInt(s ?? 0) * TICKS_PER_SECOND;
     if (f !== undefined) ticks += BigInt(f.slice(0, 7).padEnd(7, '0'));
     return checked(text, minus === undefined ? ticks : -ticks);

@@ -54,6 +54,10 @@ describe('readDateTimeOffset', () => {
     ['/Date(0+0100)/', '1970-01-01T01:00:00.0000000+01:00'],
     ['/Date(0-0500)/', '1969-12-31T19:00:00.0000000-05:00'],
     ['/Date(0-0000)/', '1970-01-01T00:00:00.0000000+00:00'],
+    // ServiceStack's fixed WCF spellings of MinValue and MaxValue (ParseWcfJsonDateOffset).
+    ['\\/Date(-62135596800000)\\/', '0001-01-01T00:00:00.0000000+00:00'],
+    ['\\/Date(253402300799999)\\/', '9999-12-31T23:59:59.9999999+00:00'],
+    ['/Date(253402300799999)/', '9999-12-31T23:59:59.9990000+00:00'],
   ])('%j reads as %s', (text, written) => {
     expect(writeDateTimeOffset(readDateTimeOffset(text))).toBe(written);
   });

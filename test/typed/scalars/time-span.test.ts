@@ -39,8 +39,6 @@ describe('readTimeSpan (jsv-spec §3.8)', () => {
     expect(readTimeSpan(text).ticks).toBe(ticks);
   });
   it.each([
-    ['P', 0n],
-    ['PT', 0n],
     ['P1DT', DAY],
     ['PT0.123456789S', 1234567n], // cut to seven digits, as ServiceStack does
     ['PT1M', MINUTE],
@@ -57,7 +55,9 @@ describe('readTimeSpan (jsv-spec §3.8)', () => {
   ])('%j reads %s ticks', (text, ticks) => {
     expect(readTimeSpan(text).ticks).toBe(ticks);
   });
-  it.each(['P1Y', 'P2W', 'P1M', 'PT1.5H', 'PT1h', 'PTxS', 'p1d', 'P1D2H', 'PT1S1M', 'P-1D', 'P 1D', '24:00:00', '1:60', 'abc', '', 'NaN', 'Infinity', '1:2:3:4'])(
+  // `P` and `PT` name no part: ServiceStack's FromXsdDuration reads them as zero (its loop finds no
+  // designator), which hides a truncated value, so they are rejected like the designators it ignores.
+  it.each(['P', 'PT', '-P', '-PT', 'P1Y', 'P2W', 'P1M', 'PT1.5H', 'PT1h', 'PTxS', 'p1d', 'P1D2H', 'PT1S1M', 'P-1D', 'P 1D', '24:00:00', '1:60', 'abc', '', 'NaN', 'Infinity', '1:2:3:4'])(
     '%j is INVALID_TIMESPAN (R13)',
     (text) => {
       expectScalarError(() => readTimeSpan(text), 'INVALID_TIMESPAN');
