@@ -18,7 +18,13 @@ type Output<S> = S extends {
         readonly output: infer T;
     } | undefined;
 } ? T : never;
+type Input$1<S> = S extends {
+    readonly "~types"?: {
+        readonly input: infer I;
+    } | undefined;
+} ? I : Output<S>;
 type Infer<S> = S extends NullableMark ? Output<S> | null : Output<S>;
+type InferInput<S> = S extends NullableMark ? Input$1<S> | null | undefined : Input$1<S>;
 type DefaultValue<S> = NonNullable<Output<S>>;
 type AnySchema = SchemaBase;
 declare abstract class SchemaBase {
@@ -38,118 +44,21 @@ declare abstract class SchemaBase {
     structuralKind(): SchemaKind;
     get "~standard"(): StandardSchemaV1.Props<unknown, Infer<this>>;
 }
-interface ArrayTypes<E extends AnySchema> {
-    readonly output: Infer<E>[];
-}
-declare class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
-    readonly element: E;
-    readonly "~types"?: ArrayTypes<E>;
-    readonly kind = "array";
-    constructor(element: E);
-    get name(): string;
-}
-declare class ScalarSchema<T> extends SchemaBase {
-    readonly kind: SchemaKind;
-    readonly name: string;
-    readonly variant?: string | undefined;
-    readonly "~types"?: SchemaTypes<T>;
-}
-declare class StringSchema extends SchemaBase {
-    readonly "~types"?: SchemaTypes<string>;
-    readonly kind = "string";
-    readonly name = "string";
-}
-type EnumLike = {
-    readonly [name: string]: string | number;
-};
-interface EnumOptions<Member extends string = string> {
-    name?: string;
-    values?: Partial<Record<Member, number>>;
-    wireNames?: Partial<Record<Member, string>>;
-}
-interface EnumTypes<T> {
-    readonly output: T;
-}
-interface Member {
-    name: string;
-    value: string | number;
-    wire: string;
-    number: number;
-}
-declare class EnumSchema<T extends string | number = string | number> extends SchemaBase {
-    readonly "~types"?: EnumTypes<T>;
-    readonly kind = "enum";
-    readonly name: string;
-    readonly members: readonly Member[];
-    private codecCache;
-    constructor(source: readonly string[] | EnumLike, nameOrOptions?: string | EnumOptions);
-    get values(): readonly T[];
-}
-type KeySchema = StringSchema | ScalarSchema<any> | EnumSchema<any>;
-interface DictOptions<K extends KeySchema, As extends "object" | "map"> {
-    as?: As;
-    key?: K;
-}
-interface DictTypes<V extends AnySchema, K extends KeySchema, As> {
-    readonly output: As extends "map" ? Map<Infer<K>, Infer<V>> : Record<string, Infer<V>>;
-}
-declare class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = StringSchema, As extends "object" | "map" = "object"> extends SchemaBase {
-    readonly value: V;
-    readonly "~types"?: DictTypes<V, K, As>;
-    readonly kind = "dict";
-    readonly key: K | undefined;
-    readonly as: "object" | "map";
-    constructor(value: V, options?: DictOptions<K, As>);
-    get name(): string;
-}
-type Shape = {
-    readonly [name: string]: any;
-};
-type Flat$1<T> = {
-    [K in keyof T]: T[K];
-} & {};
-type Present = RequiredMark | DefaultMark;
-type ObjectOutput<P extends Shape> = Flat$1<{
-    -readonly [K in keyof P as P[K] extends Present ? K : never]: Infer<P[K]>;
-} & {
-    -readonly [K in keyof P as P[K] extends Present ? never : K]?: Infer<P[K]>;
-}>;
-type Extended<Base extends Shape, Own extends Shape> = {
-    [K in keyof Base as K extends keyof Own ? never : K]: Base[K];
-} & Own;
-interface ObjectTypes<P extends Shape> {
-    readonly output: ObjectOutput<P>;
-}
-interface ObjectOptions {
-    name?: string;
-}
-declare class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
-    readonly ownShape: Shape;
-    readonly base?: ObjectSchema | undefined;
-    readonly "~types"?: ObjectTypes<P>;
-    readonly kind = "object";
-    readonly name: string;
-    private memberList;
-    constructor(ownShape: Shape, base?: ObjectSchema | undefined, options?: ObjectOptions);
-    extend<Own extends Shape>(own: Own, options?: ObjectOptions): ObjectSchema<Extended<P, Own>>;
-    keys(): string[];
-    member(name: string): AnySchema | undefined;
-}
 type JsvErrorCode = "UNEXPECTED_TOKEN" | "UNEXPECTED_END" | "UNTERMINATED_STRING" | "TRAILING_INPUT" | "DUPLICATE_KEY" | "MAX_DEPTH" | "UNSUPPORTED_VALUE" | "UNREPRESENTABLE_VALUE" | "CIRCULAR_REFERENCE" | "INVALID_TYPE" | "INVALID_NUMBER" | "INVALID_BOOLEAN" | "INVALID_DATE" | "INVALID_TIMESPAN" | "INVALID_GUID" | "INVALID_CHAR" | "INVALID_BYTES" | "INVALID_ENUM" | "OUT_OF_RANGE" | "MISSING_REQUIRED" | "UNKNOWN_PROPERTY" | "NULL_ELEMENT";
 interface JsvErrorInit {
     code: JsvErrorCode;
     reason: string;
-    offset: number;
-    line: number;
-    column: number;
+    offset?: number;
+    line?: number;
+    column?: number;
     path?: string;
     cause?: unknown;
 }
 declare class JsvError extends SyntaxError {
     readonly code: JsvErrorCode;
-    readonly offset: number;
-    readonly line: number;
-    readonly column: number;
+    readonly offset: number | undefined;
+    readonly line: number | undefined;
+    readonly column: number | undefined;
     readonly path: string | undefined;
     readonly reason: string;
     constructor(init: JsvErrorInit);
@@ -157,36 +66,15 @@ declare class JsvError extends SyntaxError {
         name: string;
         code: JsvErrorCode;
         message: string;
-        offset: number;
-        line: number;
-        column: number;
+        offset?: number;
+        line?: number;
+        column?: number;
         path?: string;
     };
+    atPath(path: string): JsvError;
 }
 declare function isJsvError(error: unknown): error is JsvError;
-interface LazyTypes<S extends AnySchema> {
-    readonly output: Infer<S>;
-}
-declare class LazySchema<S extends AnySchema = AnySchema> extends SchemaBase {
-    private readonly getter;
-    readonly "~types"?: LazyTypes<S>;
-    readonly kind = "lazy";
-    private resolved;
-    constructor(getter: () => S);
-    resolve(): S;
-    get name(): string;
-    structuralKind(): SchemaKind;
-}
-type Flat<T> = {
-    [K in keyof T]: T[K];
-} & {};
-type ObjectInput<P extends Shape> = Flat<{
-    -readonly [K in keyof P as P[K] extends RequiredMark ? K : never]: Input<P[K]>;
-} & {
-    -readonly [K in keyof P as P[K] extends RequiredMark ? never : K]?: Input<P[K]> | null;
-}>;
-type InputOf<S> = S extends ObjectSchema<infer P> ? ObjectInput<P> : S extends ArraySchema<infer E> ? Input<E>[] : S extends DictSchema<infer V, infer K, infer As> ? As extends "map" ? Map<Infer<K>, Input<V>> : Record<string, Input<V>> : S extends LazySchema<infer T> ? Input<T> : Infer<S>;
-type Input<S> = S extends NullableMark ? InputOf<S> | null : InputOf<S>;
+type Input<S> = InferInput<S>;
 type HttpVerb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
 interface OperationRoute {
     readonly path: string;
@@ -225,7 +113,7 @@ interface Operation<Req extends AnySchema = AnySchema, Res extends AnySchema | u
     readonly tags: readonly string[];
 }
 type ApiTable = Readonly<Record<string, Operation>>;
-type OperationRequest<O extends Operation> = Infer<O["request"]>;
+type OperationRequest<O extends Operation> = InferInput<O["request"]>;
 type OperationResponse<O extends Operation> = O["response"] extends AnySchema ? Infer<O["response"]> : void;
 declare function operation<Req extends AnySchema, Res extends AnySchema | undefined = undefined>(definition: OperationDefinition<Req, Res>): Operation<Req, Res>;
 interface FieldError {

@@ -18,7 +18,13 @@ type Output<S> = S extends {
         readonly output: infer T;
     } | undefined;
 } ? T : never;
+type Input<S> = S extends {
+    readonly "~types"?: {
+        readonly input: infer I;
+    } | undefined;
+} ? I : Output<S>;
 type Infer<S> = S extends NullableMark ? Output<S> | null : Output<S>;
+type InferInput<S> = S extends NullableMark ? Input<S> | null | undefined : Input<S>;
 type DefaultValue<S> = NonNullable<Output<S>>;
 type AnySchema = SchemaBase;
 declare abstract class SchemaBase {
@@ -40,6 +46,7 @@ declare abstract class SchemaBase {
 }
 interface ArrayTypes<E extends AnySchema> {
     readonly output: Infer<E>[];
+    readonly input: readonly InferInput<E>[];
 }
 declare class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     readonly element: E;
@@ -58,6 +65,46 @@ declare class StringSchema extends SchemaBase {
     readonly "~types"?: SchemaTypes<string>;
     readonly kind = "string";
     readonly name = "string";
+}
+type Shape = {
+    readonly [name: string]: any;
+};
+type Flat<T> = {
+    [K in keyof T]: T[K];
+} & {};
+type Present = RequiredMark | DefaultMark;
+type ObjectOutput<P extends Shape> = Flat<{
+    -readonly [K in keyof P as P[K] extends Present ? K : never]: Infer<P[K]>;
+} & {
+    -readonly [K in keyof P as P[K] extends Present ? never : K]?: Infer<P[K]>;
+}>;
+type MustGive<S> = S extends DefaultMark ? false : S extends RequiredMark ? true : false;
+type ObjectInput<P extends Shape> = Flat<{
+    -readonly [K in keyof P as MustGive<P[K]> extends true ? K : never]: InferInput<P[K]>;
+} & {
+    -readonly [K in keyof P as MustGive<P[K]> extends true ? never : K]?: InferInput<P[K]> | null;
+}>;
+type Extended<Base extends Shape, Own extends Shape> = {
+    [K in keyof Base as K extends keyof Own ? never : K]: Base[K];
+} & Own;
+interface ObjectTypes<P extends Shape> {
+    readonly output: ObjectOutput<P>;
+    readonly input: ObjectInput<P>;
+}
+interface ObjectOptions {
+    name?: string;
+}
+declare class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
+    readonly ownShape: Shape;
+    readonly base?: ObjectSchema | undefined;
+    readonly "~types"?: ObjectTypes<P>;
+    readonly kind = "object";
+    readonly name: string;
+    private memberList;
+    constructor(ownShape: Shape, base?: ObjectSchema | undefined, options?: ObjectOptions);
+    extend<Own extends Shape>(own: Own, options?: ObjectOptions): ObjectSchema<Extended<P, Own>>;
+    keys(): string[];
+    member(name: string): AnySchema | undefined;
 }
 type EnumLike = {
     readonly [name: string]: string | number;
@@ -84,6 +131,8 @@ declare class EnumSchema<T extends string | number = string | number> extends Sc
     private codecCache;
     constructor(source: readonly string[] | EnumLike, nameOrOptions?: string | EnumOptions);
     get values(): readonly T[];
+    get numericValues(): readonly number[];
+    get wireNames(): Readonly<Record<string, string>> | undefined;
 }
 type KeySchema = StringSchema | ScalarSchema<any> | EnumSchema<any>;
 interface DictOptions<K extends KeySchema, As extends "object" | "map"> {
@@ -92,6 +141,7 @@ interface DictOptions<K extends KeySchema, As extends "object" | "map"> {
 }
 interface DictTypes<V extends AnySchema, K extends KeySchema, As> {
     readonly output: As extends "map" ? Map<Infer<K>, Infer<V>> : Record<string, Infer<V>>;
+    readonly input: As extends "map" ? ReadonlyMap<Infer<K>, InferInput<V> | null | undefined> : Record<string, InferInput<V> | null | undefined>;
 }
 declare class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = StringSchema, As extends "object" | "map" = "object"> extends SchemaBase {
     readonly value: V;
@@ -102,47 +152,14 @@ declare class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = 
     constructor(value: V, options?: DictOptions<K, As>);
     get name(): string;
 }
-type Shape = {
-    readonly [name: string]: any;
-};
-type Flat<T> = {
-    [K in keyof T]: T[K];
-} & {};
-type Present = RequiredMark | DefaultMark;
-type ObjectOutput<P extends Shape> = Flat<{
-    -readonly [K in keyof P as P[K] extends Present ? K : never]: Infer<P[K]>;
-} & {
-    -readonly [K in keyof P as P[K] extends Present ? never : K]?: Infer<P[K]>;
-}>;
-type Extended<Base extends Shape, Own extends Shape> = {
-    [K in keyof Base as K extends keyof Own ? never : K]: Base[K];
-} & Own;
-interface ObjectTypes<P extends Shape> {
-    readonly output: ObjectOutput<P>;
-}
-interface ObjectOptions {
-    name?: string;
-}
-declare class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
-    readonly ownShape: Shape;
-    readonly base?: ObjectSchema | undefined;
-    readonly "~types"?: ObjectTypes<P>;
-    readonly kind = "object";
-    readonly name: string;
-    private memberList;
-    constructor(ownShape: Shape, base?: ObjectSchema | undefined, options?: ObjectOptions);
-    extend<Own extends Shape>(own: Own, options?: ObjectOptions): ObjectSchema<Extended<P, Own>>;
-    keys(): string[];
-    member(name: string): AnySchema | undefined;
-}
 type KeyValuePairShape<K extends AnySchema, V extends AnySchema> = {
     readonly key: K;
     readonly value: V;
 };
 declare class KeyValuePairSchema<K extends AnySchema = AnySchema, V extends AnySchema = AnySchema> extends ObjectSchema<KeyValuePairShape<K, V>> {
-    readonly keySchema: K;
-    readonly valueSchema: V;
-    constructor(keySchema: K, valueSchema: V);
+    readonly key: K;
+    readonly value: V;
+    constructor(key: K, value: V);
 }
 declare const ResponseError: ObjectSchema<{
     readonly errorCode: StringSchema;

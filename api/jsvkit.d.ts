@@ -18,7 +18,13 @@ type Output<S> = S extends {
         readonly output: infer T;
     } | undefined;
 } ? T : never;
+type Input$1<S> = S extends {
+    readonly "~types"?: {
+        readonly input: infer I;
+    } | undefined;
+} ? I : Output<S>;
 type Infer<S> = S extends NullableMark ? Output<S> | null : Output<S>;
+type InferInput<S> = S extends NullableMark ? Input$1<S> | null | undefined : Input$1<S>;
 type DefaultValue<S> = NonNullable<Output<S>>;
 type AnySchema = SchemaBase;
 interface Schema<T = unknown> extends SchemaBase {
@@ -41,8 +47,40 @@ declare abstract class SchemaBase {
     structuralKind(): SchemaKind;
     get "~standard"(): StandardSchemaV1.Props<unknown, Infer<this>>;
 }
+type JsvErrorCode = "UNEXPECTED_TOKEN" | "UNEXPECTED_END" | "UNTERMINATED_STRING" | "TRAILING_INPUT" | "DUPLICATE_KEY" | "MAX_DEPTH" | "UNSUPPORTED_VALUE" | "UNREPRESENTABLE_VALUE" | "CIRCULAR_REFERENCE" | "INVALID_TYPE" | "INVALID_NUMBER" | "INVALID_BOOLEAN" | "INVALID_DATE" | "INVALID_TIMESPAN" | "INVALID_GUID" | "INVALID_CHAR" | "INVALID_BYTES" | "INVALID_ENUM" | "OUT_OF_RANGE" | "MISSING_REQUIRED" | "UNKNOWN_PROPERTY" | "NULL_ELEMENT";
+interface JsvErrorInit {
+    code: JsvErrorCode;
+    reason: string;
+    offset?: number;
+    line?: number;
+    column?: number;
+    path?: string;
+    cause?: unknown;
+}
+declare class JsvError extends SyntaxError {
+    readonly code: JsvErrorCode;
+    readonly offset: number | undefined;
+    readonly line: number | undefined;
+    readonly column: number | undefined;
+    readonly path: string | undefined;
+    readonly reason: string;
+    constructor(init: JsvErrorInit);
+    toJSON(): {
+        name: string;
+        code: JsvErrorCode;
+        message: string;
+        offset?: number;
+        line?: number;
+        column?: number;
+        path?: string;
+    };
+    atPath(path: string): JsvError;
+}
+declare function isJsvError(error: unknown): error is JsvError;
+type Input<S> = InferInput<S>;
 interface ArrayTypes<E extends AnySchema> {
     readonly output: Infer<E>[];
+    readonly input: readonly InferInput<E>[];
 }
 declare class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     readonly element: E;
@@ -61,6 +99,46 @@ declare class StringSchema extends SchemaBase {
     readonly "~types"?: SchemaTypes<string>;
     readonly kind = "string";
     readonly name = "string";
+}
+type Shape = {
+    readonly [name: string]: any;
+};
+type Flat<T> = {
+    [K in keyof T]: T[K];
+} & {};
+type Present = RequiredMark | DefaultMark;
+type ObjectOutput<P extends Shape> = Flat<{
+    -readonly [K in keyof P as P[K] extends Present ? K : never]: Infer<P[K]>;
+} & {
+    -readonly [K in keyof P as P[K] extends Present ? never : K]?: Infer<P[K]>;
+}>;
+type MustGive<S> = S extends DefaultMark ? false : S extends RequiredMark ? true : false;
+type ObjectInput<P extends Shape> = Flat<{
+    -readonly [K in keyof P as MustGive<P[K]> extends true ? K : never]: InferInput<P[K]>;
+} & {
+    -readonly [K in keyof P as MustGive<P[K]> extends true ? never : K]?: InferInput<P[K]> | null;
+}>;
+type Extended<Base extends Shape, Own extends Shape> = {
+    [K in keyof Base as K extends keyof Own ? never : K]: Base[K];
+} & Own;
+interface ObjectTypes<P extends Shape> {
+    readonly output: ObjectOutput<P>;
+    readonly input: ObjectInput<P>;
+}
+interface ObjectOptions {
+    name?: string;
+}
+declare class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
+    readonly ownShape: Shape;
+    readonly base?: ObjectSchema | undefined;
+    readonly "~types"?: ObjectTypes<P>;
+    readonly kind = "object";
+    readonly name: string;
+    private memberList;
+    constructor(ownShape: Shape, base?: ObjectSchema | undefined, options?: ObjectOptions);
+    extend<Own extends Shape>(own: Own, options?: ObjectOptions): ObjectSchema<Extended<P, Own>>;
+    keys(): string[];
+    member(name: string): AnySchema | undefined;
 }
 type EnumLike = {
     readonly [name: string]: string | number;
@@ -89,6 +167,8 @@ declare class EnumSchema<T extends string | number = string | number> extends Sc
     private codecCache;
     constructor(source: readonly string[] | EnumLike, nameOrOptions?: string | EnumOptions);
     get values(): readonly T[];
+    get numericValues(): readonly number[];
+    get wireNames(): Readonly<Record<string, string>> | undefined;
 }
 type KeySchema = StringSchema | ScalarSchema<any> | EnumSchema<any>;
 interface DictOptions<K extends KeySchema, As extends "object" | "map"> {
@@ -97,6 +177,7 @@ interface DictOptions<K extends KeySchema, As extends "object" | "map"> {
 }
 interface DictTypes<V extends AnySchema, K extends KeySchema, As> {
     readonly output: As extends "map" ? Map<Infer<K>, Infer<V>> : Record<string, Infer<V>>;
+    readonly input: As extends "map" ? ReadonlyMap<Infer<K>, InferInput<V> | null | undefined> : Record<string, InferInput<V> | null | undefined>;
 }
 declare class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = StringSchema, As extends "object" | "map" = "object"> extends SchemaBase {
     readonly value: V;
@@ -107,91 +188,15 @@ declare class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = 
     constructor(value: V, options?: DictOptions<K, As>);
     get name(): string;
 }
-type Shape = {
-    readonly [name: string]: any;
+type KeyValuePairShape<K extends AnySchema, V extends AnySchema> = {
+    readonly key: K;
+    readonly value: V;
 };
-type Flat$1<T> = {
-    [K in keyof T]: T[K];
-} & {};
-type Present = RequiredMark | DefaultMark;
-type ObjectOutput<P extends Shape> = Flat$1<{
-    -readonly [K in keyof P as P[K] extends Present ? K : never]: Infer<P[K]>;
-} & {
-    -readonly [K in keyof P as P[K] extends Present ? never : K]?: Infer<P[K]>;
-}>;
-type Extended<Base extends Shape, Own extends Shape> = {
-    [K in keyof Base as K extends keyof Own ? never : K]: Base[K];
-} & Own;
-interface ObjectTypes<P extends Shape> {
-    readonly output: ObjectOutput<P>;
+declare class KeyValuePairSchema<K extends AnySchema = AnySchema, V extends AnySchema = AnySchema> extends ObjectSchema<KeyValuePairShape<K, V>> {
+    readonly key: K;
+    readonly value: V;
+    constructor(key: K, value: V);
 }
-interface ObjectOptions {
-    name?: string;
-}
-declare class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
-    readonly ownShape: Shape;
-    readonly base?: ObjectSchema | undefined;
-    readonly "~types"?: ObjectTypes<P>;
-    readonly kind = "object";
-    readonly name: string;
-    private memberList;
-    constructor(ownShape: Shape, base?: ObjectSchema | undefined, options?: ObjectOptions);
-    extend<Own extends Shape>(own: Own, options?: ObjectOptions): ObjectSchema<Extended<P, Own>>;
-    keys(): string[];
-    member(name: string): AnySchema | undefined;
-}
-type JsvErrorCode = "UNEXPECTED_TOKEN" | "UNEXPECTED_END" | "UNTERMINATED_STRING" | "TRAILING_INPUT" | "DUPLICATE_KEY" | "MAX_DEPTH" | "UNSUPPORTED_VALUE" | "UNREPRESENTABLE_VALUE" | "CIRCULAR_REFERENCE" | "INVALID_TYPE" | "INVALID_NUMBER" | "INVALID_BOOLEAN" | "INVALID_DATE" | "INVALID_TIMESPAN" | "INVALID_GUID" | "INVALID_CHAR" | "INVALID_BYTES" | "INVALID_ENUM" | "OUT_OF_RANGE" | "MISSING_REQUIRED" | "UNKNOWN_PROPERTY" | "NULL_ELEMENT";
-interface JsvErrorInit {
-    code: JsvErrorCode;
-    reason: string;
-    offset: number;
-    line: number;
-    column: number;
-    path?: string;
-    cause?: unknown;
-}
-declare class JsvError extends SyntaxError {
-    readonly code: JsvErrorCode;
-    readonly offset: number;
-    readonly line: number;
-    readonly column: number;
-    readonly path: string | undefined;
-    readonly reason: string;
-    constructor(init: JsvErrorInit);
-    toJSON(): {
-        name: string;
-        code: JsvErrorCode;
-        message: string;
-        offset: number;
-        line: number;
-        column: number;
-        path?: string;
-    };
-}
-declare function isJsvError(error: unknown): error is JsvError;
-interface LazyTypes<S extends AnySchema> {
-    readonly output: Infer<S>;
-}
-declare class LazySchema<S extends AnySchema = AnySchema> extends SchemaBase {
-    private readonly getter;
-    readonly "~types"?: LazyTypes<S>;
-    readonly kind = "lazy";
-    private resolved;
-    constructor(getter: () => S);
-    resolve(): S;
-    get name(): string;
-    structuralKind(): SchemaKind;
-}
-type Flat<T> = {
-    [K in keyof T]: T[K];
-} & {};
-type ObjectInput<P extends Shape> = Flat<{
-    -readonly [K in keyof P as P[K] extends RequiredMark ? K : never]: Input<P[K]>;
-} & {
-    -readonly [K in keyof P as P[K] extends RequiredMark ? never : K]?: Input<P[K]> | null;
-}>;
-type InputOf<S> = S extends ObjectSchema<infer P> ? ObjectInput<P> : S extends ArraySchema<infer E> ? Input<E>[] : S extends DictSchema<infer V, infer K, infer As> ? As extends "map" ? Map<Infer<K>, Input<V>> : Record<string, Input<V>> : S extends LazySchema<infer T> ? Input<T> : Infer<S>;
-type Input<S> = S extends NullableMark ? InputOf<S> | null : InputOf<S>;
 type HttpVerb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
 interface OperationRoute {
     readonly path: string;
@@ -230,68 +235,9 @@ interface Operation<Req extends AnySchema = AnySchema, Res extends AnySchema | u
     readonly tags: readonly string[];
 }
 type ApiTable = Readonly<Record<string, Operation>>;
-type OperationRequest<O extends Operation> = Infer<O["request"]>;
+type OperationRequest<O extends Operation> = InferInput<O["request"]>;
 type OperationResponse<O extends Operation> = O["response"] extends AnySchema ? Infer<O["response"]> : void;
 declare function operation<Req extends AnySchema, Res extends AnySchema | undefined = undefined>(definition: OperationDefinition<Req, Res>): Operation<Req, Res>;
-type KeyValuePairShape<K extends AnySchema, V extends AnySchema> = {
-    readonly key: K;
-    readonly value: V;
-};
-declare class KeyValuePairSchema<K extends AnySchema = AnySchema, V extends AnySchema = AnySchema> extends ObjectSchema<KeyValuePairShape<K, V>> {
-    readonly keySchema: K;
-    readonly valueSchema: V;
-    constructor(keySchema: K, valueSchema: V);
-}
-type WhitespaceMode = "tolerant" | "strict";
-type Engine = "scanner" | "chevrotain";
-interface ParseOptions {
-    maxDepth?: number;
-    whitespace?: WhitespaceMode;
-    engine?: Engine;
-}
-type JsvValue = string | null | JsvValue[] | JsvMap;
-interface JsvMap {
-    [key: string]: JsvValue;
-}
-interface StringifyOptions {
-    maxDepth?: number;
-}
-type PathSegment = string | number;
-interface JsvIssue {
-    readonly code: JsvErrorCode;
-    readonly message: string;
-    readonly reason: string;
-    readonly path: string;
-    readonly segments: readonly PathSegment[];
-    readonly offset: number;
-    readonly line: number;
-    readonly column: number;
-}
-interface TypedParseOptions extends Omit<ParseOptions, "engine"> {
-    strict?: boolean;
-}
-type TextCase = "default" | "camelCase" | "PascalCase" | "snake_case";
-interface TypedStringifyOptions {
-    textCase?: TextCase;
-    includeNullValues?: boolean;
-    excludeDefaultValues?: boolean;
-    maxDepth?: number;
-}
-declare function parse<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): Infer<S>;
-declare function parse(text: string, options?: ParseOptions): JsvValue;
-declare function stringify<S extends AnySchema>(value: NoInfer<Infer<S>>, schema: S, options?: TypedStringifyOptions): string;
-declare function stringify(value: unknown, options?: StringifyOptions): string;
-interface FormatOptions extends Omit<ParseOptions, "engine"> {
-    indent?: string;
-    newline?: string;
-}
-declare function format(text: string, options?: FormatOptions): string;
-interface CodeFrameOptions {
-    source?: string;
-    highlight?: (caret: string) => string;
-    emphasis?: (where: string) => string;
-}
-declare function codeFrame(text: string, error: JsvError, options?: CodeFrameOptions): string;
 type DateTimeKind = "Utc" | "Local" | "Unspecified";
 declare class JsvDateTime {
     static readonly MIN_TICKS = 0n;
@@ -332,10 +278,35 @@ declare class JsvTimeSpan {
     equals(other: JsvTimeSpan): boolean;
     toString(): string;
 }
+type WhitespaceMode = "auto" | "tolerant" | "strict";
+type Engine = "scanner" | "chevrotain";
+interface ParseOptions {
+    maxDepth?: number;
+    whitespace?: WhitespaceMode;
+    engine?: Engine;
+}
+type JsvValue = string | null | JsvValue[] | JsvMap;
+interface JsvMap {
+    [key: string]: JsvValue;
+}
 declare class FlagsSchema<Names extends string = string> extends ScalarSchema<number> {
     readonly kind = "flags";
     readonly flags: Readonly<Record<Names, number>>;
     constructor(flags: Record<Names, number>, name?: string);
+}
+interface LazyTypes<S extends AnySchema> {
+    readonly output: Infer<S>;
+    readonly input: InferInput<S>;
+}
+declare class LazySchema<S extends AnySchema = AnySchema> extends SchemaBase {
+    private readonly getter;
+    readonly "~types"?: LazyTypes<S>;
+    readonly kind = "lazy";
+    private resolved;
+    constructor(getter: () => S);
+    resolve(): S;
+    get name(): string;
+    structuralKind(): SchemaKind;
 }
 declare class UntypedSchema extends SchemaBase {
     readonly "~types"?: SchemaTypes<JsvValue>;
@@ -388,6 +359,7 @@ type t_FlagsSchema<Names extends string = string> = FlagsSchema<Names>;
 declare const t_FlagsSchema: typeof FlagsSchema;
 declare const t_KeySchema: typeof KeySchema;
 declare const t_KeyValuePairSchema: typeof KeyValuePairSchema;
+type t_LazySchema<S extends AnySchema = AnySchema> = LazySchema<S>;
 declare const t_LazySchema: typeof LazySchema;
 declare const t_ObjectOptions: typeof ObjectOptions;
 declare const t_ObjectSchema: typeof ObjectSchema;
@@ -427,6 +399,45 @@ declare const t_ushort: typeof ushort;
 declare namespace t {
     export { t_ArraySchema as ArraySchema, t_DictOptions as DictOptions, t_DictSchema as DictSchema, t_EnumLike as EnumLike, t_EnumMemberName as EnumMemberName, t_EnumOptions as EnumOptions, t_EnumSchema as EnumSchema, t_FlagsSchema as FlagsSchema, t_KeySchema as KeySchema, t_KeyValuePairSchema as KeyValuePairSchema, t_LazySchema as LazySchema, t_ObjectOptions as ObjectOptions, t_ObjectSchema as ObjectSchema, t_ScalarSchema as ScalarSchema, t_Shape as Shape, t_StringSchema as StringSchema, t_UntypedSchema as UntypedSchema, t_any as any, t_array as array, t_boolean as boolean, t_byte as byte, t_bytes as bytes, t_char as char, t_date as date, t_dateOnly as dateOnly, t_dateTimeOffset as dateTimeOffset, t_decimal as decimal, t_dict as dict, enumOf as enum, t_flags as flags, t_float as float, t_guid as guid, t_int as int, t_keyValuePair as keyValuePair, t_lazy as lazy, t_long as long, t_number as number, t_object as object, t_sbyte as sbyte, t_short as short, t_string as string, t_timeOnly as timeOnly, t_timeSpan as timeSpan, t_uint as uint, t_ulong as ulong, t_ushort as ushort };
 }
+interface StringifyOptions {
+    maxDepth?: number;
+}
+type PathSegment = string | number;
+interface JsvIssue {
+    readonly code: JsvErrorCode;
+    readonly message: string;
+    readonly reason: string;
+    readonly path: string;
+    readonly segments: readonly PathSegment[];
+    readonly offset: number | undefined;
+    readonly line: number | undefined;
+    readonly column: number | undefined;
+}
+interface TypedParseOptions extends Omit<ParseOptions, "engine"> {
+    strict?: boolean;
+}
+type TextCase = "default" | "camelCase" | "PascalCase" | "snake_case";
+interface TypedStringifyOptions {
+    textCase?: TextCase;
+    includeNullValues?: boolean;
+    excludeDefaultValues?: boolean;
+    maxDepth?: number;
+}
+declare function parse<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): Infer<S>;
+declare function parse(text: string, options?: ParseOptions): JsvValue;
+declare function stringify<S extends AnySchema>(value: NoInfer<InferInput<S>>, schema: S, options?: TypedStringifyOptions): string;
+declare function stringify(value: unknown, options?: StringifyOptions): string;
+interface FormatOptions extends Omit<ParseOptions, "engine"> {
+    indent?: string;
+    newline?: string;
+}
+declare function format(text: string, options?: FormatOptions): string;
+interface CodeFrameOptions {
+    source?: string;
+    highlight?: (caret: string) => string;
+    emphasis?: (where: string) => string;
+}
+declare function codeFrame(text: string, error: JsvError, options?: CodeFrameOptions): string;
 type SafeParseResult<T> = {
     success: true;
     value: T;
@@ -438,6 +449,6 @@ type SafeParseResult<T> = {
 };
 declare function safeParse<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): SafeParseResult<Infer<S>>;
 declare function parseJsonTyped<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): Infer<S>;
-declare function stringifyJsonTyped<S extends AnySchema>(value: Infer<S>, schema: S, options?: TypedStringifyOptions): string;
+declare function stringifyJsonTyped<S extends AnySchema>(value: InferInput<S>, schema: S, options?: TypedStringifyOptions): string;
 export { JsvDateTime, JsvDateTimeOffset, JsvError, JsvTimeSpan, codeFrame, format, isJsvError, operation, parse, parseJsonTyped as parseJson, safeParse, stringify, stringifyJsonTyped as stringifyJson, t };
-export type { AnySchema, ApiTable, CodeFrameOptions, DateTimeKind, Engine, FormatOptions, HttpVerb, Infer, Input, JsvErrorCode, JsvIssue, JsvMap, JsvValue, Operation, OperationDefinition, OperationRequest, OperationResponse, OperationRoute, ParseOptions, SafeParseResult, Schema, SchemaKind, StringifyOptions, TextCase, TypedParseOptions, TypedStringifyOptions, WhitespaceMode };
+export type { AnySchema, ApiTable, CodeFrameOptions, DateTimeKind, Engine, FormatOptions, HttpVerb, Infer, InferInput, Input, JsvErrorCode, JsvIssue, JsvMap, JsvValue, Operation, OperationDefinition, OperationRequest, OperationResponse, OperationRoute, ParseOptions, SafeParseResult, Schema, SchemaKind, StringifyOptions, TextCase, TypedParseOptions, TypedStringifyOptions, WhitespaceMode };

@@ -1,12 +1,15 @@
 /**
  * `npm run load`: a bounded mix of valid and malformed JSV requests against the Evo Voice demo
- * (jsvkit/express), started here on 127.0.0.1. Reports requests/s, answers by kind and status,
+ * (jsvkit/express), started here on 127.0.0.1. The malformed share includes compressed bodies
+ * (gzip and br, a gzip bomb, an unknown coding), bodies over the limit (declared and chunked), a
+ * body that stalls past the body timeout, and bodies of a type the service does not read. Reports requests/s, answers by kind and status,
  * unexpected answers, and the process's memory before and after (after a forced GC).
  *
  *     npm run load -- [requests=20000] [concurrency=32]
  */
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -33,12 +36,21 @@ const seed = readFileSync(new URL('../test/fixtures/seed/newcustomer.request.jsv
 const validBody = seed.replace(/\tparentCustomerId: String,\n/, '');
 const jsv = { 'content-type': 'text/jsv', accept: 'text/jsv', authorization: 'Bearer load-manager' };
 
+/** A request body: one piece, pieces sent one by one (chunked), or pieces and then a stall. */
+type Body = string | Uint8Array | { chunks: (string | Uint8Array)[]; stall?: boolean };
+
 interface Kind {
   name: string;
   weight: number;
   expect: number;
-  init(): { path: string; method: string; headers: Record<string, string>; body?: string | Uint8Array };
+  init(): { path: string; method: string; headers: Record<string, string>; body?: Body };
 }
+
+// Compressed bodies are made once: the load measures the server, not zlib in the client.
+const gzipValid = gzipSync(Buffer.from(validBody));
+const brValid = brotliCompressSync(Buffer.from(validBody));
+const bomb = gzipSync(Buffer.from(`{name:${'x'.repeat(16 * LIMIT)}}`));
+const BODY_TIMEOUT = 1500;
 
 let lastId = 'none';
 const kinds: Kind[] = [
@@ -53,6 +65,14 @@ const kinds: Kind[] = [
   { name: 'no credentials', weight: 5, expect: 401, init: () => ({ path: '/customers', method: 'POST', headers: { ...jsv, authorization: '' }, body: '{name:X}' }) },
   { name: 'guest key', weight: 3, expect: 403, init: () => ({ path: '/customers', method: 'POST', headers: { ...jsv, authorization: 'Bearer load-guest' }, body: '{name:X}' }) },
   { name: 'unknown id', weight: 2, expect: 404, init: () => ({ path: '/customers/nobody.jsv', method: 'GET', headers: jsv }) },
+  { name: 'gzip body', weight: 4, expect: 201, init: () => ({ path: '/customers', method: 'POST', headers: { ...jsv, 'content-encoding': 'gzip' }, body: gzipValid }) },
+  { name: 'br body', weight: 2, expect: 201, init: () => ({ path: '/customers', method: 'POST', headers: { ...jsv, 'content-encoding': 'br' }, body: brValid }) },
+  { name: 'gzip bomb', weight: 2, expect: 413, init: () => ({ path: '/customers', method: 'POST', headers: { ...jsv, 'content-encoding': 'gzip' }, body: bomb }) },
+  { name: 'unknown coding', weight: 1, expect: 415, init: () => ({ path: '/customers', method: 'POST', headers: { ...jsv, 'content-encoding': 'x-foo' }, body: '{name:X}' }) },
+  { name: 'corrupt gzip', weight: 1, expect: 400, init: () => ({ path: '/customers', method: 'POST', headers: { ...jsv, 'content-encoding': 'gzip' }, body: '{name:X}' }) },
+  { name: 'text/xml body', weight: 2, expect: 415, init: () => ({ path: '/customers', method: 'POST', headers: { ...jsv, 'content-type': 'text/xml' }, body: '<NewCustomer/>' }) },
+  { name: 'chunked over limit', weight: 1, expect: 413, init: () => ({ path: '/customers', method: 'POST', headers: jsv, body: { chunks: ['{name:', ...Array.from({ length: 24 }, () => 'x'.repeat(4096)), '}'] } }) },
+  { name: 'stalled body', weight: 1, expect: 408, init: () => ({ path: '/customers', method: 'POST', headers: { ...jsv, 'content-length': '100' }, body: { chunks: ['{name:'], stall: true } }) },
 ];
 const totalWeight = kinds.reduce((sum, kind) => sum + kind.weight, 0);
 // A fixed, interleaved schedule (no randomness): kind i appears weight times per cycle.
@@ -68,7 +88,7 @@ function memory(): { rss: number; heapUsed: number } {
   return { rss, heapUsed };
 }
 
-const app = createDemoApp(new DemoService(keys, { maxCustomers: 1000 }), { limit: LIMIT });
+const app = createDemoApp(new DemoService(keys, { maxCustomers: 1000 }), { limit: LIMIT, bodyTimeout: BODY_TIMEOUT });
 const server = app.listen(0, '127.0.0.1');
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -99,7 +119,7 @@ async function worker(): Promise<void> {
 
 // node:http with keep-alive: undici's fetch costs more per request than the server under test.
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-function send(path: string, method: string, headers: Record<string, string>, body?: string | Uint8Array): Promise<{ status: number; text: string }> {
+function send(path: string, method: string, headers: Record<string, string>, body?: Body): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(base + path, { method, headers, agent }, (res) => {
       let text = '';
@@ -109,7 +129,10 @@ function send(path: string, method: string, headers: Record<string, string>, bod
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end(body);
+    if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) return req.end(body);
+    for (const chunk of body.chunks) req.write(chunk);
+    // A stalled upload is never finished: the server's body timeout answers it.
+    if (body.stall !== true) req.end();
   });
 }
 

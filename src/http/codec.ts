@@ -199,11 +199,9 @@ function jsonPositions(json: string, issues: JsvIssue[]): JsvIssue[] {
   const offsets: number[] = [];
   jsonToJsv(json, { exactNumbers: true, offsets });
   return issues.map((issue) => {
-    // An issue without a position (found after reading) keeps none.
     if (issue.offset === undefined) return issue;
-    const at = issue.offset;
     let offset = 0;
-    for (let i = 0; i < offsets.length && offsets[i]! <= at; i += 2) offset = offsets[i + 1]!;
+    for (let i = 0; i < offsets.length && offsets[i]! <= issue.offset!; i += 2) offset = offsets[i + 1]!;
     const before = json.slice(0, offset);
     const line = before.split('\n').length;
     return { ...issue, offset, line, column: offset - before.lastIndexOf('\n') };

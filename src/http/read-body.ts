@@ -5,7 +5,8 @@
  * - `gzip`, `deflate` and `br` bodies are inflated with `node:zlib` (415 for other codings);
  * - the limit bounds the raw bytes (checked against `Content-Length` first) and the inflated
  *   bytes as they come out of the inflater, so a compression bomb stops at the limit (413);
- * - the whole body must arrive within `bodyTimeout` (408, and the connection closes);
+ * - the whole body must arrive within `bodyTimeout` (408, and the connection closes); inflating
+ *   what arrived is not counted against it;
  * - after a 413 or a 400 the rest of the upload is read and dropped (up to a budget), so a
  *   client still sending sees the answer on a connection that stays usable instead of a reset.
  */
@@ -104,6 +105,8 @@ function collect(stream: NodeBodyStream, coding: ContentCoding, declared: number
     };
     const onRawEnd = () => {
       rawEnded = true;
+      // The timeout bounds the client's sending; inflating what arrived is the server's own time.
+      clearTimeout(timer);
       if (inflater === undefined) return finish();
       inflater.end();
     };
