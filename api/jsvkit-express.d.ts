@@ -41,6 +41,13 @@ declare abstract class SchemaBase {
     structuralKind(): SchemaKind;
     get "~standard"(): StandardSchemaV1.Props<unknown, Infer<this>>;
 }
+type TextCase = "default" | "camelCase" | "PascalCase" | "snake_case";
+interface TypedStringifyOptions {
+    textCase?: TextCase;
+    includeNullValues?: boolean;
+    excludeDefaultValues?: boolean;
+    maxDepth?: number;
+}
 interface ResponseError {
     errorCode: string;
     fieldName?: string;
@@ -60,7 +67,11 @@ declare class HttpError extends Error {
     readonly status: number;
     readonly errorCode: string;
     readonly errors: ResponseError[] | undefined;
-    constructor(status: number, errorCode: string, message: string, errors?: ResponseError[]);
+    readonly headers: Readonly<Record<string, string>>;
+    constructor(status: number, errorCode: string, message: string, errors?: ResponseError[], options?: HttpErrorOptions);
+}
+interface HttpErrorOptions {
+    headers?: Record<string, string>;
 }
 declare function isHttpError(error: unknown): error is HttpError;
 interface ErrorResponseOptions {
@@ -69,9 +80,14 @@ interface ErrorResponseOptions {
 declare function toErrorResponse(error: unknown, options?: ErrorResponseOptions): {
     status: number;
     body: ErrorResponse;
+    headers: Record<string, string>;
 };
+type PoisoningAction = "error" | "remove" | "ignore";
 interface BodyOptions {
     limit?: number;
+    bodyTimeout?: number;
+    onProtoPoisoning?: PoisoningAction;
+    onConstructorPoisoning?: PoisoningAction;
 }
 type AnySchema = Schema;
 type WireFormat = "jsv" | "json";
@@ -91,17 +107,25 @@ interface NegotiationRequest {
     };
 }
 declare function negotiate(request: NegotiationRequest): NegotiationResult;
-interface JsvExpressOptions extends BodyOptions, ErrorResponseOptions {
+type WriteOptions = Pick<TypedStringifyOptions, "textCase" | "excludeDefaultValues">;
+interface ExchangeOptions extends BodyOptions, ErrorResponseOptions {
 }
-interface RouteSchemas {
-    body?: AnySchema;
-    response?: AnySchema;
+interface JsvExpressOptions extends ExchangeOptions {
 }
+interface RouteSchemas<Body extends AnySchema | undefined = AnySchema | undefined, Res extends AnySchema | undefined = AnySchema | undefined> extends WriteOptions {
+    body?: Body;
+    response?: Res;
+    bind?: boolean;
+}
+interface RespondOptions extends WriteOptions {
+    status?: number;
+}
+type BodyOf<S> = S extends AnySchema ? Infer<S> : any;
 declare function jsv(options?: JsvExpressOptions): RequestHandler;
-declare function typed(schemas: RouteSchemas): RequestHandler;
-declare function respond(res: Response, value: unknown, status?: number): void;
+declare function typed<Body extends AnySchema | undefined = undefined, Res extends AnySchema | undefined = undefined>(schemas: RouteSchemas<Body, Res>): RequestHandler<Request["params"], BodyOf<Res>, BodyOf<Body>>;
+declare function respond<T>(res: Response<T>, value: NoInfer<T>, statusOrOptions?: number | RespondOptions): void;
 declare function negotiationOf(req: Request): NegotiationResult;
 declare function notFound(): RequestHandler;
 declare function jsvErrors(options?: ErrorResponseOptions): ErrorRequestHandler;
 export { HttpError, isHttpError, jsv, jsvErrors, negotiate, negotiationOf, notFound, respond, toErrorResponse, typed };
-export type { ErrorResponse, JsvExpressOptions, NegotiationResult, ResponseError, ResponseStatus, RouteSchemas, WireFormat };
+export type { ErrorResponse, HttpErrorOptions, JsvExpressOptions, NegotiationResult, PoisoningAction, RespondOptions, ResponseError, ResponseStatus, RouteSchemas, WireFormat, WriteOptions };

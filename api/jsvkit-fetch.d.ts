@@ -40,6 +40,13 @@ declare abstract class SchemaBase {
     structuralKind(): SchemaKind;
     get "~standard"(): StandardSchemaV1.Props<unknown, Infer<this>>;
 }
+type TextCase = "default" | "camelCase" | "PascalCase" | "snake_case";
+interface TypedStringifyOptions {
+    textCase?: TextCase;
+    includeNullValues?: boolean;
+    excludeDefaultValues?: boolean;
+    maxDepth?: number;
+}
 interface ResponseError {
     errorCode: string;
     fieldName?: string;
@@ -59,7 +66,11 @@ declare class HttpError extends Error {
     readonly status: number;
     readonly errorCode: string;
     readonly errors: ResponseError[] | undefined;
-    constructor(status: number, errorCode: string, message: string, errors?: ResponseError[]);
+    readonly headers: Readonly<Record<string, string>>;
+    constructor(status: number, errorCode: string, message: string, errors?: ResponseError[], options?: HttpErrorOptions);
+}
+interface HttpErrorOptions {
+    headers?: Record<string, string>;
 }
 declare function isHttpError(error: unknown): error is HttpError;
 interface ErrorResponseOptions {
@@ -68,10 +79,15 @@ interface ErrorResponseOptions {
 declare function toErrorResponse(error: unknown, options?: ErrorResponseOptions): {
     status: number;
     body: ErrorResponse;
+    headers: Record<string, string>;
 };
-type BodyFormat = "jsv" | "json";
+type BodyFormat = "jsv" | "json" | "form";
+type PoisoningAction = "error" | "remove" | "ignore";
 interface BodyOptions {
     limit?: number;
+    bodyTimeout?: number;
+    onProtoPoisoning?: PoisoningAction;
+    onConstructorPoisoning?: PoisoningAction;
 }
 type AnySchema = Schema;
 type WireFormat = "jsv" | "json";
@@ -91,19 +107,27 @@ interface NegotiationRequest {
     };
 }
 declare function negotiate(request: NegotiationRequest): NegotiationResult;
-interface JsvFetchOptions extends BodyOptions, ErrorResponseOptions {
+type WriteOptions = Pick<TypedStringifyOptions, "textCase" | "excludeDefaultValues">;
+interface ExchangeOptions extends BodyOptions, ErrorResponseOptions {
 }
-interface RespondInit {
+interface ResponseInit extends WriteOptions {
     status?: number;
-    headers?: ConstructorParameters<typeof Headers>[0];
     schema?: AnySchema;
+}
+interface JsvFetchOptions extends ExchangeOptions {
+}
+interface RespondInit extends ResponseInit {
+    headers?: ConstructorParameters<typeof Headers>[0];
 }
 interface JsvExchange {
     readonly negotiation: NegotiationResult;
     readonly format: WireFormat;
     readonly bodyFormat: BodyFormat | undefined;
     readonly body: unknown;
-    decode<S extends AnySchema>(schema: S): Infer<S>;
+    decode<S extends AnySchema>(schema: S, params?: Readonly<Record<string, unknown>>): Infer<S>;
+    respond<S extends AnySchema>(value: NoInfer<Infer<S>>, init: RespondInit & {
+        schema: S;
+    }): Response;
     respond(value: unknown, init?: RespondInit): Response;
     error(error: unknown): Response;
 }
@@ -117,10 +141,16 @@ interface HonoContextLike {
         raw: Request;
     };
     set(key: "jsv", value: JsvExchange): void;
+    get?(key: "jsv"): JsvExchange | undefined;
+    var?: {
+        jsv?: JsvExchange;
+    };
     error?: Error | undefined;
     res: Response;
 }
 declare function jsvMiddleware(options?: JsvFetchOptions): (c: HonoContextLike, next: () => Promise<void>) => Promise<Response | void>;
+declare function jsvNotFound(c: HonoContextLike): Response;
+declare function jsvOnError(error: unknown, c: HonoContextLike): Response;
 declare function getPath(request: Request): string;
-export { HttpError, getPath, isHttpError, jsvMiddleware, negotiate, toErrorResponse, withJsv };
-export type { ErrorResponse, HonoContextLike, JsvExchange, JsvFetchHandler, JsvFetchOptions, JsvVariables, NegotiationResult, RespondInit, ResponseError, ResponseStatus, WireFormat };
+export { HttpError, getPath, isHttpError, jsvMiddleware, jsvNotFound, jsvOnError, negotiate, toErrorResponse, withJsv };
+export type { ErrorResponse, HonoContextLike, HttpErrorOptions, JsvExchange, JsvFetchHandler, JsvFetchOptions, JsvVariables, NegotiationResult, PoisoningAction, RespondInit, ResponseError, ResponseStatus, WireFormat, WriteOptions };

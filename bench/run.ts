@@ -221,6 +221,6 @@ for (const [key, reason] of unavailable) report += `- \`${key}\`: ${reason}\n`;
 process.stdout.write(report);
 const out = args.out ?? (filter === undefined && !args.quick && !args['scaling-only'] && !args['no-scaling'] ? new URL('./RESULTS.md', import.meta.url) : undefined);
 if (out !== undefined) {
-  writeFileSync(out, `# jsvkit benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts); see README "Performance" for how to reproduce.\n\n${report}`);
+  writeFileSync(out, `# jsvkit benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts); see docs/performance.md for how to reproduce.\n\n${report}`);
   process.stderr.write(`wrote ${out instanceof URL ? out.pathname : out}\n`);
 }

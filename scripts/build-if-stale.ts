@@ -56,10 +56,20 @@ export function buildIfStale({ force = false, quiet = false } = {}): 'built' | '
     !force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash && promisedFiles().every((file) => existsSync(file));
   if (fresh) return 'up to date';
   rmSync(stampFile, { force: true });
-  execFileSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], {
-    cwd: root,
-    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
-  });
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], {
+      cwd: root,
+      stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+    });
+  } catch (error) {
+    // The one build failure tsc does not catch first: declarations are built with stripInternal.
+    console.error(
+      'The build failed. If it says `"X" is not exported by "src/..."`, a declaration the published types keep ' +
+        'refers to X, which is tagged @internal (a new schema class overriding compileDecoder, compileEncoder or ' +
+        'isDefault must tag the override `/** @internal */` as well; see tsup.config.ts).',
+    );
+    throw error;
+  }
   writeFileSync(stampFile, hash);
   return 'built';
 }

@@ -70,7 +70,7 @@ class Emitter {
       .filter((decl) => decl.known !== undefined)
       .map((decl) => (decl.known!.export === decl.ident ? decl.ident : `${decl.known!.export} as ${decl.ident}`))
       .sort();
-    if (known.length > 0) lines.push(`import { ${known.join(', ')} } from ${quote(`${this.options.importFrom}/servicestack`)};`);
+    if (known.length > 0) lines.push(`import { ${known.join(', ')} } from ${quote(servicestackSpecifier(this.options.importFrom))};`);
     return lines;
   }
 
@@ -384,6 +384,15 @@ function checkGenericCycles(decls: readonly Decl[]): void {
       for (const e of edges.get(decl) ?? []) stack.push({ decl: e.to, via, chain: [...chain, e.to.dotnet] });
     }
   }
+}
+
+/**
+ * Where `jsvkit/servicestack` is for the package `importFrom`: `<package>/servicestack`, or, for a
+ * path to jsvkit's source or build entry (`…/src/index.ts`), the `servicestack` entry beside it.
+ */
+function servicestackSpecifier(importFrom: string): string {
+  const entry = /\/index(\.[cm]?[jt]s)$/.exec(importFrom);
+  return entry ? `${importFrom.slice(0, entry.index)}/servicestack/index${entry[1]}` : `${importFrom}/servicestack`;
 }
 
 function quote(text: string): string {

@@ -4,7 +4,7 @@
  */
 import { locate } from './source-position.js';
 
-/** Stable, documented error codes (see README "Errors"). */
+/** Stable, documented error codes (see docs/errors.md). */
 export type JsvErrorCode =
   // syntax
   | 'UNEXPECTED_TOKEN'

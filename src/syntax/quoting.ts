@@ -2,7 +2,7 @@
  * When and how a string is quoted. ServiceStack quotes a string that contains one of
  * `" : , { } [ ]` CR LF and doubles its quotes (jsv-spec §2.1); jsvkit also quotes the empty
  * string (`""`) and text with a leading or trailing blank, which a tolerant reader would trim
- * (deviation W7, README "Compatibility").
+ * (see docs/jsv-format.md, "Where jsvkit deviates").
  */
 
 const SPACE = 32;

@@ -12,7 +12,7 @@ import { isSchema, type AnySchema, type Infer, type InferInput } from './schema.
 import { parseTyped, stringifyTyped } from './typed-api.js';
 
 /**
- * Decodes JSV text into a value of `schema`'s type (see the README's "Typed DTOs").
+ * Decodes JSV text into a value of `schema`'s type (see docs/typed.md).
  * @throws JsvError with the code, path, offset, line and column of the first problem.
  */
 export function parse<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): Infer<S>;

@@ -34,10 +34,13 @@ describe('entry points', () => {
   it('each export points at the ESM and CJS files and declarations that build writes', () => {
     for (const subpath of subpaths) {
       const name = buildName(subpath);
-      expect(manifest.exports[subpath], subpath).toEqual({
+      const { module: forBundlers, ...forNode } = manifest.exports[subpath];
+      expect(forNode, subpath).toEqual({
         import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
         require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
       });
+      // Bundlers may get a per-module ESM layout under dist/esm/, with the same declarations.
+      if (forBundlers !== undefined) expect(forBundlers, `${subpath} (module)`).toEqual({ types: `./dist/${name}.d.ts`, default: expect.stringMatching(/^\.\/dist\/esm\/.+\.js$/) });
     }
     expect(Object.keys(libraryEntries).sort()).toEqual(subpaths.map(buildName).sort());
   });

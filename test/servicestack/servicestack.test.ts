@@ -84,7 +84,9 @@ describe('ResponseStatus and friends', () => {
   });
 
   it('bad members are errors with their path', () => {
-    expect(errorOf(() => parse('{ResponseStatus:{Errors:{}}}', ss.ErrorResponse))).toMatchObject({ code: 'INVALID_TYPE', path: 'responseStatus.errors' });
+    expect(errorOf(() => parse('{ResponseStatus:{Errors:[x]}}', ss.ErrorResponse))).toMatchObject({ code: 'INVALID_TYPE', path: 'responseStatus.errors[0]' });
+    // A lone map where a list belongs is a one-element list, as ServiceStack's StripList reads it.
+    expect(parse('{ResponseStatus:{Errors:{ErrorCode:E}}}', ss.ErrorResponse).responseStatus?.errors).toEqual([{ errorCode: 'E' }]);
   });
 });
 

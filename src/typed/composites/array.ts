@@ -90,10 +90,10 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
         } while (sc.nextItem());
         if (trailing > 0 && mapLike) {
           d.keys[level] = i - 1;
-          d.report('NULL_ELEMENT', `A list of ${element.name} cannot end in an empty slot: ServiceStack drops it (jsv-spec R16)`, lastEmpty);
+          d.report('NULL_ELEMENT', `A list of ${element.name} cannot end in an empty slot: ServiceStack drops it (docs/jsv-format.md, "Nulls in lists")`, lastEmpty);
         } else if (trailing > 1 && !stringList) {
           d.keys[level] = i - 1;
-          d.report('NULL_ELEMENT', `A list of ${element.name} cannot end in two or more empty slots: ServiceStack reads one fewer (jsv-spec R15)`, lastEmpty);
+          d.report('NULL_ELEMENT', `A list of ${element.name} cannot end in two or more empty slots: ServiceStack reads one fewer (docs/jsv-format.md, "Nulls in lists")`, lastEmpty);
         }
       }
       d.level = level;
@@ -156,10 +156,10 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
 
 /** Why a list ending in null has no text that reads back as it (jsv-spec §3.11 W1–W3), if so. @internal */
 export function unwritableEnd(list: unknown[], mapLike: boolean, stringList: boolean): string | undefined {
-  if (list.length === 1) return 'Cannot write a list whose only element is null: JSV writes it as [], which reads back empty (jsv-spec W1)';
-  if (mapLike) return 'Cannot write a list of maps that ends in null: ServiceStack drops a trailing empty slot after maps (jsv-spec W3)';
+  if (list.length === 1) return 'Cannot write a list whose only element is null: JSV writes it as [], which reads back empty (docs/jsv-format.md, "Nulls in lists")';
+  if (mapLike) return 'Cannot write a list of maps that ends in null: ServiceStack drops a trailing empty slot after maps (docs/jsv-format.md, "Nulls in lists")';
   if (!stringList && list[list.length - 2] == null) {
-    return 'Cannot write a list that ends in two or more nulls: ServiceStack reads one fewer back (jsv-spec W2)';
+    return 'Cannot write a list that ends in two or more nulls: ServiceStack reads one fewer back (docs/jsv-format.md, "Nulls in lists")';
   }
   return undefined;
 }

@@ -271,9 +271,9 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
 
 /**
  * Types for which the text `null` is a value: a string (ServiceStack reads the four letters), a
- * char (its first letter) and a byte[] (`null` is valid base64).
+ * char (its first letter), a byte[] (`null` is valid base64) and `t.any()` (it keeps the text).
  */
-const NULL_IS_TEXT = new Set<SchemaKind>(['string', 'char', 'bytes']);
+const NULL_IS_TEXT = new Set<SchemaKind>(['string', 'char', 'bytes', 'any']);
 
 /** True when the bare value at the scanner's value start is exactly `null`. */
 export function isNullWord(sc: Scanner, ctx: Context): boolean {

@@ -15,14 +15,10 @@ export class UntypedSchema extends SchemaBase {
   readonly name = 'object';
 
   /** @internal */
-
-  /** @internal */
   protected compileDecoder(): Decoder {
     // `valueStart` left the cursor at the value, so the untyped reader classifies it again.
     return (d, ctx) => d.scanner.readValue(ctx);
   }
-
-  /** @internal */
 
   /** @internal */
   protected compileEncoder(): Encoder {
