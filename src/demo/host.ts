@@ -17,8 +17,7 @@ import { HttpError } from '../http/response-status.js';
 import * as t from '../typed/t.js';
 import type { ApiTable, HttpVerb, Operation, OperationResponse } from '../typed/operation.js';
 import type { Infer } from '../typed/schema.js';
-import { DtoBinder, queryPairs } from './binding.js';
-import { answersVerb, expressRoute, predefinedCall, predefinedFormat } from './routes.js';
+import { answersVerb, expressPath, predefinedCall, predefinedFormat } from './routes.js';
 
 /** How the host learns who calls: the demo's API keys, a JWT check, a session lookup. */
 export interface HostSecurity<Caller> {
@@ -77,14 +76,11 @@ export function bearerChallenge(): ErrorRequestHandler {
 interface Compiled<Caller> {
   op: Operation;
   handler: OperationHandler<Operation, Caller>;
-  binder: DtoBinder;
   status: number;
-  /** Types the body and declares the response schema. */
+  /** Types the body, binds path variables and the query string over it, declares the response schema. */
   decode: RequestHandler;
-  /** Declares the response schema only: for a call without a body. */
-  declare: RequestHandler;
+  /** The same for a list of requests (nothing bound: the values would fit no one item). */
   decodeBatch: RequestHandler;
-  declareBatch: RequestHandler;
 }
 
 /**
@@ -104,61 +100,42 @@ export function apiRoutes<A extends ApiTable, Caller>(
   for (const [key, op] of Object.entries(api)) {
     const handler = (handlers as Record<string, OperationHandler<Operation, Caller> | undefined>)[key];
     if (typeof handler !== 'function') throw new TypeError(`apiRoutes: no handler for operation ${op.name}`);
-    const batchResponse = op.response === undefined ? undefined : t.array(op.response);
     const compiled: Compiled<Caller> = {
       op,
       handler,
-      binder: new DtoBinder(op.request),
       status: (options?.successStatus as Record<string, number | undefined> | undefined)?.[key] ?? (op.response === undefined ? 204 : 200),
-      decode: typed({ body: op.request, response: op.response, bind: false }),
-      declare: typed({ response: op.response }),
-      decodeBatch: typed({ body: t.array(op.request), response: batchResponse, bind: false }),
-      declareBatch: typed({ response: batchResponse }),
+      // Path variables, then the query string, over the body: ServiceStack's RestPath order.
+      decode: typed({ body: op.request, response: op.response }),
+      // No body is an empty batch.
+      decodeBatch: typed({ body: t.array(op.request).nullable(), response: op.response === undefined ? undefined : t.array(op.response), bind: false }),
     };
     byName.set(op.name.toLowerCase(), compiled);
 
     for (const route of op.routes) {
-      const { path, variables } = expressRoute(op, route.path, (name) => compiled.binder.memberName(name));
+      const path = expressPath(op, route.path);
       const verbs: readonly HttpVerb[] = route.verbs !== undefined && route.verbs.length > 0 ? route.verbs : ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-      for (const verb of verbs) {
-        router[verb.toLowerCase() as Lowercase<HttpVerb>](path, (req, res, next) => {
-          const pathValues = [...variables].map(([param, member]): [string, string] => [member, paramText(req.params[param])]);
-          call(compiled, security, req, res, next, (dto) => {
-            // Path variables, then the query string, override what the body said (ServiceStack RestPath).
-            compiled.binder.bind(dto, pathValues, 'override');
-            compiled.binder.bind(dto, queryPairs(req.url), 'override');
-          });
-        });
-      }
+      for (const verb of verbs) router[verb.toLowerCase() as Lowercase<HttpVerb>](path, (req, res, next) => call(compiled, security, req, res, next));
     }
   }
 
+  // Mounted with `use`, so `req.params` is empty and only the query string is bound: without a
+  // body it is the request, as ServiceStack's GenericHandler reads it.
   const predefined: RequestHandler = (req, res, next) => {
-    const { name, batch } = predefinedCall(paramText(req.params.name));
-    const compiled = byName.get(name.toLowerCase());
-    if (compiled === undefined) return next(new HttpError(404, 'NotFound', `This service has no operation named '${name}'`));
-    if (batch) return callBatch(compiled, security, req, res, next);
-    call(compiled, security, req, res, next, (dto, hasBody) => {
-      // Without a body the query string is the request; with one it only fills what the body left out
-      // (ServiceStack GenericHandler).
-      compiled.binder.bind(dto, queryPairs(req.url), hasBody ? 'fill' : 'override');
-    });
+    const found = predefinedCall(req.path);
+    if (found === undefined) return next();
+    const compiled = byName.get(found.name.toLowerCase());
+    if (compiled === undefined) return next(new HttpError(404, 'NotFound', `This service has no operation named '${found.name}'`));
+    if (found.batch) callBatch(compiled, security, req, res, next);
+    else call(compiled, security, req, res, next);
   };
-  router.all('/json/reply/:name', predefined);
-  router.all('/jsv/reply/:name', predefined);
-  router.all('/api/:name', predefined);
+  router.use('/json/reply', predefined);
+  router.use('/jsv/reply', predefined);
+  router.use('/api', predefined);
 
   return router;
 }
 
-function call<Caller>(
-  compiled: Compiled<Caller>,
-  security: HostSecurity<Caller>,
-  req: Request,
-  res: Response,
-  next: (error?: unknown) => void,
-  bind: (dto: Record<string, unknown>, hasBody: boolean) => void,
-): void {
+function call<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Caller>, req: Request, res: Response, next: (error?: unknown) => void): void {
   let caller: Caller | undefined;
   try {
     // ServiceStack runs its auth filters before it looks for the verb's method (401/403 before 405).
@@ -167,17 +144,10 @@ function call<Caller>(
   } catch (error) {
     return next(error);
   }
-  // A GET with `Content-Type` but no body (JsonServiceClient sends one on every call) binds an
-  // empty DTO, as ServiceStack's `ContentLength > 0` test does.
-  const decode = sendsBody(req) ? compiled.decode : compiled.declare;
-  decode(req, res, (error?: unknown) => {
+  compiled.decode(req, res, (error?: unknown) => {
     if (error !== undefined) return next(error);
-    const body = sendsBody(req) ? (req.body as unknown) : undefined;
-    const hasBody = typeof body === 'object' && body !== null;
-    const dto = hasBody ? (body as Record<string, unknown>) : compiled.binder.empty();
     run(async () => {
-      bind(dto, hasBody);
-      const value = await compiled.handler(dto as never, caller);
+      const value = await compiled.handler((req.body ?? {}) as never, caller);
       if (compiled.op.response === undefined) res.status(compiled.status === 200 ? 204 : compiled.status).end();
       else respond(res, value, compiled.status);
     }, next);
@@ -192,20 +162,19 @@ function call<Caller>(
 function callBatch<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Caller>, req: Request, res: Response, next: (error?: unknown) => void): void {
   let caller: Caller | undefined;
   try {
-    // ServiceStack runs its auth filters before it looks for the verb's method (401/403 before 405).
     caller = authorize(compiled.op, security, req);
     assertVerb(compiled.op, req.method);
   } catch (error) {
     return next(error);
   }
-  (sendsBody(req) ? compiled.decodeBatch : compiled.declareBatch)(req, res, (error?: unknown) => {
+  compiled.decodeBatch(req, res, (error?: unknown) => {
     if (error !== undefined) return next(error);
-    const requests = sendsBody(req) && Array.isArray(req.body) ? (req.body as unknown[]) : [];
+    const requests = Array.isArray(req.body) ? (req.body as unknown[]) : [];
     run(async () => {
       const responses: unknown[] = [];
       for (const request of requests) {
         try {
-          responses.push(await compiled.handler((request ?? compiled.binder.empty()) as never, caller));
+          responses.push(await compiled.handler((request ?? {}) as never, caller));
         } catch (failure) {
           res.setHeader(AUTO_BATCH_COMPLETED, String(responses.length));
           throw failure;
@@ -247,16 +216,7 @@ function authorize<Caller>(op: Operation, security: HostSecurity<Caller>, req: R
   return caller;
 }
 
-function sendsBody(req: Request): boolean {
-  const length = req.headers['content-length'];
-  return length === undefined ? req.headers['transfer-encoding'] !== undefined : Number(length) > 0;
-}
-
 function run(work: () => Promise<void>, next: (error?: unknown) => void): void {
   work().catch(next);
 }
 
-// Express 5 gives a `*rest` wildcard as its list of segments.
-function paramText(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? value.join('/') : (value ?? '');
-}

