@@ -19,7 +19,7 @@ import type { ApiTable, Operation } from '../typed/operation.js';
 import type { AnySchema } from '../typed/schema.js';
 import { toPascalCase } from '../typed/text-case.js';
 import * as servicestack from '../servicestack/index.js';
-import { scalarByKind, scalarByName } from './dotnet-types.js';
+import { scalarByKind } from './dotnet-types.js';
 import { KNOWN_TYPES } from './servicestack-types.js';
 import type { MetadataOperationType, MetadataPropertyType, MetadataType, MetadataTypeName, MetadataTypes } from './metadata.js';
 
@@ -186,9 +186,7 @@ class Describer {
     // A value type is non-nullable when it always has a value: a member with a default, or an
     // element that is not `.nullable()`.
     const nullable = asMember ? !schema.hasDefault && !schema.isRequired : schema.isNullable;
-    // Codegen gives a default only to value types it has a literal for (not dates, times, chars or
-    // KeyValuePair): the others mean the same nullable or not, and are described as declared.
-    if (use.valueType && nullable && hasDotnetDefault(use)) return { name: 'Nullable`1', namespace: SYSTEM, args: [use], valueType: true, isEnum: use.isEnum };
+    if (use.valueType && nullable) return { name: 'Nullable`1', namespace: SYSTEM, args: [use], valueType: true, isEnum: use.isEnum };
     return use;
   }
 
@@ -224,12 +222,6 @@ class Describer {
     if (target.kind === 'bytes') return { name: 'Byte[]', namespace: SYSTEM, args: [], valueType: false, isEnum: false };
     return { name: scalar.dotnet, namespace: SYSTEM, args: [], valueType: scalar.valueType, isEnum: false };
   }
-}
-
-function hasDotnetDefault(use: TypeUse): boolean {
-  if (use.isEnum) return true;
-  const scalar = use.namespace === SYSTEM && use.args.length === 0 ? scalarByName(use.name) : undefined;
-  return scalar !== undefined && scalar.zero !== undefined && scalar.kind !== 'date';
 }
 
 function stringUse(): TypeUse {

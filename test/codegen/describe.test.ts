@@ -23,7 +23,7 @@ describe('describeApi', () => {
     expect(property('Booking', 'Priority')).toMatchObject({ type: 'Nullable`1', genericArgs: ['Priority'], isEnum: true });
     expect(property('Booking', 'Tags')).toMatchObject({ type: 'List`1', genericArgs: ['String'] });
     expect(property('Booking', 'Scores')).toMatchObject({ type: 'Dictionary`2', genericArgs: ['Guid', 'Int32'] });
-    expect(property('Booking', 'Pair')).toMatchObject({ type: 'KeyValuePair`2', genericArgs: ['String', 'Int32'] });
+    expect(property('Booking', 'Pair')).toMatchObject({ type: 'Nullable`1', genericArgs: ['KeyValuePair<String,Int32>'] });
     expect(property('Booking', 'Extra')).toMatchObject({ type: 'Object' });
     expect(property('Booking', 'Parent')).toMatchObject({ type: 'Booking' });
     expect(type('Booking')?.inherits).toEqual({ name: 'Audited', namespace: 'ServiceModel' });
