@@ -6,6 +6,7 @@
  * 64-bit integers and maps made JSON-safe.
  */
 import { isJsvError, type JsvError } from '../errors/jsv-error.js';
+import { ErrorResponse } from '../servicestack/responses.js';
 import { stringifyUntyped } from '../syntax/stringify.js';
 import type { TypedStringifyOptions } from '../typed/encoding.js';
 import { stringifyJsonTyped } from '../typed/json.js';
@@ -68,7 +69,9 @@ export interface RenderedError extends RenderedBody {
 /** Renders any thrown value as ServiceStack's error body, with the status it maps to. */
 export function renderError(error: unknown, target: RenderTarget | WireFormat, options?: ErrorResponseOptions): RenderedError {
   const { status, body, headers } = toErrorResponse(error, options);
-  return { status, headers, ...renderValue(body, target) };
+  // One wire form for every error, the one jsvkit/servicestack (and the client) reads: members in
+  // ServiceStack's order, nothing undeclared.
+  return { status, headers, ...renderValue(body, target, ErrorResponse) };
 }
 
 // JSON has no bigint and no Map: a 64-bit integer becomes a number when it is exact and a string

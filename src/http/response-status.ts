@@ -4,6 +4,10 @@
  * them), and the mapping from any thrown value to a status code and that body.
  */
 import { isJsvError, type JsvError } from '../errors/jsv-error.js';
+import type { ErrorResponse as ErrorResponseSchema } from '../servicestack/responses.js';
+import type { InferInput } from '../typed/schema.js';
+
+type ErrorResponseSchemaInput = InferInput<typeof ErrorResponseSchema>;
 
 /** One field-level error, ServiceStack's `ResponseError`. */
 export interface ResponseError {
@@ -28,6 +32,10 @@ export interface ResponseStatus {
 export interface ErrorResponse {
   responseStatus: ResponseStatus;
 }
+
+// What the adapters build always fits the ErrorResponse schema of jsvkit/servicestack, which renders it.
+type Fits<T extends ErrorResponseSchemaInput> = T;
+type CheckedErrorResponse = Fits<ErrorResponse>;
 
 const BRAND = Symbol.for('jsvkit.HttpError');
 
