@@ -360,22 +360,15 @@ declare function dict<V extends AnySchema, K extends KeySchema = StringSchema, A
 declare function object<const P extends Shape>(shape: P, options?: ObjectOptions): ObjectSchema<P>;
 declare function lazy<S extends AnySchema>(getter: () => S): LazySchema<S>;
 declare const t_ArraySchema: typeof ArraySchema;
-declare const t_DictOptions: typeof DictOptions;
 declare const t_DictSchema: typeof DictSchema;
-declare const t_EnumLike: typeof EnumLike;
-declare const t_EnumMemberName: typeof EnumMemberName;
-declare const t_EnumOptions: typeof EnumOptions;
 declare const t_EnumSchema: typeof EnumSchema;
 type t_FlagsSchema<Names extends string = string> = FlagsSchema<Names>;
 declare const t_FlagsSchema: typeof FlagsSchema;
-declare const t_KeySchema: typeof KeySchema;
 declare const t_KeyValuePairSchema: typeof KeyValuePairSchema;
 type t_LazySchema<S extends AnySchema = AnySchema> = LazySchema<S>;
 declare const t_LazySchema: typeof LazySchema;
-declare const t_ObjectOptions: typeof ObjectOptions;
 declare const t_ObjectSchema: typeof ObjectSchema;
 declare const t_ScalarSchema: typeof ScalarSchema;
-declare const t_Shape: typeof Shape;
 declare const t_StringSchema: typeof StringSchema;
 type t_UntypedSchema = UntypedSchema;
 declare const t_UntypedSchema: typeof UntypedSchema;
@@ -408,7 +401,7 @@ declare const t_uint: typeof uint;
 declare const t_ulong: typeof ulong;
 declare const t_ushort: typeof ushort;
 declare namespace t {
-    export { t_ArraySchema as ArraySchema, t_DictOptions as DictOptions, t_DictSchema as DictSchema, t_EnumLike as EnumLike, t_EnumMemberName as EnumMemberName, t_EnumOptions as EnumOptions, t_EnumSchema as EnumSchema, t_FlagsSchema as FlagsSchema, t_KeySchema as KeySchema, t_KeyValuePairSchema as KeyValuePairSchema, t_LazySchema as LazySchema, t_ObjectOptions as ObjectOptions, t_ObjectSchema as ObjectSchema, t_ScalarSchema as ScalarSchema, t_Shape as Shape, t_StringSchema as StringSchema, t_UntypedSchema as UntypedSchema, t_any as any, t_array as array, t_boolean as boolean, t_byte as byte, t_bytes as bytes, t_char as char, t_date as date, t_dateOnly as dateOnly, t_dateTimeOffset as dateTimeOffset, t_decimal as decimal, t_dict as dict, enumOf as enum, t_flags as flags, t_float as float, t_guid as guid, t_int as int, t_keyValuePair as keyValuePair, t_lazy as lazy, t_long as long, t_number as number, t_object as object, t_sbyte as sbyte, t_short as short, t_string as string, t_timeOnly as timeOnly, t_timeSpan as timeSpan, t_uint as uint, t_ulong as ulong, t_ushort as ushort };
+    export { t_ArraySchema as ArraySchema, t_DictSchema as DictSchema, t_EnumSchema as EnumSchema, t_FlagsSchema as FlagsSchema, t_KeyValuePairSchema as KeyValuePairSchema, t_LazySchema as LazySchema, t_ObjectSchema as ObjectSchema, t_ScalarSchema as ScalarSchema, t_StringSchema as StringSchema, t_UntypedSchema as UntypedSchema, t_any as any, t_array as array, t_boolean as boolean, t_byte as byte, t_bytes as bytes, t_char as char, t_date as date, t_dateOnly as dateOnly, t_dateTimeOffset as dateTimeOffset, t_decimal as decimal, t_dict as dict, enumOf as enum, t_flags as flags, t_float as float, t_guid as guid, t_int as int, t_keyValuePair as keyValuePair, t_lazy as lazy, t_long as long, t_number as number, t_object as object, t_sbyte as sbyte, t_short as short, t_string as string, t_timeOnly as timeOnly, t_timeSpan as timeSpan, t_uint as uint, t_ulong as ulong, t_ushort as ushort };
 }
 type PathSegment = string | number;
 interface JsvIssue {
@@ -455,4 +448,4 @@ declare function safeParse<S extends AnySchema>(text: string, schema: S, options
 declare function parseJsonTyped<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): Infer<S>;
 declare function stringifyJsonTyped<S extends AnySchema>(value: InferInput<S>, schema: S, options?: TypedStringifyOptions): string;
 export { JsvDateTime, JsvDateTimeOffset, JsvError, JsvTimeSpan, codeFrame, format, isJsvError, operation, parse, parseJsonTyped as parseJson, safeParse, stringify, stringifyJsonTyped as stringifyJson, t };
-export type { AnySchema, ApiTable, CodeFrameOptions, DateTimeKind, Engine, FormatOptions, HttpVerb, Infer, InferInput, Input, JsvErrorCode, JsvIssue, JsvMap, JsvValue, Operation, OperationDefinition, OperationRequest, OperationResponse, OperationRoute, ParseEngine, ParseOptions, SafeParseResult, Schema, SchemaKind, StringifyOptions, TextCase, TypedParseOptions, TypedStringifyOptions, WhitespaceMode };
+export type { AnySchema, ApiTable, CodeFrameOptions, DateTimeKind, DictOptions, Engine, EnumLike, EnumMemberName, EnumOptions, FormatOptions, HttpVerb, Infer, InferInput, Input, JsvErrorCode, JsvIssue, JsvMap, JsvValue, KeySchema, ObjectOptions, Operation, OperationDefinition, OperationRequest, OperationResponse, OperationRoute, ParseEngine, ParseOptions, SafeParseResult, Schema, SchemaKind, Shape, StringifyOptions, TextCase, TypedParseOptions, TypedStringifyOptions, WhitespaceMode };

@@ -7,6 +7,11 @@ export type { JsvValue, JsvMap } from './syntax/value.js';
 export { JsvError, isJsvError, type JsvErrorCode } from './errors/jsv-error.js';
 export { codeFrame, type CodeFrameOptions } from './errors/code-frame.js';
 export * as t from './typed/t.js';
+// Option and helper types of the t.* builders, at the top level: a type inside the `t` namespace
+// object makes declaration bundlers emit it as a value, which node10 TypeScript rejects.
+export type { DictOptions, KeySchema } from './typed/composites/dict.js';
+export type { EnumLike, EnumMemberName, EnumOptions } from './typed/composites/enum.js';
+export type { ObjectOptions, Shape } from './typed/composites/object.js';
 export { JsvDateTime, type DateTimeKind } from './typed/scalars/date-time.js';
 export { JsvTimeSpan } from './typed/scalars/time-span.js';
 export { JsvDateTimeOffset } from './typed/scalars/date-time-offset.js';

@@ -31,7 +31,6 @@ import { ScalarSchema, StringSchema } from './primitives.js';
 import type { AnySchema, SchemaKind } from './schema.js';
 
 export { ArraySchema, DictSchema, EnumSchema, FlagsSchema, KeyValuePairSchema, LazySchema, ObjectSchema, ScalarSchema, StringSchema, UntypedSchema };
-export type { DictOptions, EnumLike, EnumMemberName, EnumOptions, KeySchema, ObjectOptions, Shape };
 
 /**
  * Up to nine ASCII digits: an int whatever they are, and `Number` reads them exactly as ServiceStack's
