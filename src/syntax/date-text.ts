@@ -1,5 +1,5 @@
 /**
- * A JavaScript `Date` as ServiceStack writes a UTC `DateTime` (jsv-spec §2.6, .NET Core): the date
+ * A JavaScript `Date` as ServiceStack writes a UTC `DateTime` (.NET Core): the date
  * alone at midnight, whole seconds with `Z`, or seven fraction digits with `Z`.
  */
 

@@ -1,5 +1,5 @@
 /**
- * `format(text)`: the indented layout of ServiceStack's `JsvFormatter` (jsv-spec §4), the one the
+ * `format(text)`: the indented layout of ServiceStack's `JsvFormatter`, the one the
  * metadata pages and the seed's samples show: one entry or item per line, TAB indentation, `key: value`,
  * and `key: ` followed by the container on the next line. Unlike JsvFormatter, it reads the text
  * with the real grammar (the walk in walk.ts), so quoted strings and bare values are never broken

@@ -1,5 +1,5 @@
 /**
- * .NET's shortest round-trip number text (jsv-spec §2.5): the digits JavaScript gives, laid out
+ * .NET's shortest round-trip number text: the digits JavaScript gives, laid out
  * the way `double.ToString()` does on .NET Core 3+. Fixed notation for decimal exponents from -5
  * (exclusive) to 17 (exclusive, 9 for `float`); otherwise `d.dddE+XX` with at least two exponent digits.
  */

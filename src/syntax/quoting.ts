@@ -1,6 +1,6 @@
 /**
  * When and how a string is quoted. ServiceStack quotes a string that contains one of
- * `" : , { } [ ]` CR LF and doubles its quotes (jsv-spec §2.1); jsvkit also quotes the empty
+ * `" : , { } [ ]` CR LF and doubles its quotes; jsvkit also quotes the empty
  * string (`""`) and text with a leading or trailing blank, which a tolerant reader would trim
  * (see docs/jsv-format.md, "Where jsvkit deviates").
  */

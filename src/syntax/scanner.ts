@@ -4,7 +4,7 @@
  * text is ever scanned twice. Its language is the one `grammar/jsv.ebnf` describes and the
  * Chevrotain engine implements; a property test holds the two equal.
  *
- * Extent rules follow ServiceStack's reader (jsv-spec §3.2): a bare value in a map runs to the
+ * Extent rules follow ServiceStack's reader: a bare value in a map runs to the
  * next `,` or `}` (so `:`, `[`, `]` and `"` are ordinary inside it), a bare list item to the next
  * `,`, `]` or `}`, and a bare top-level value to the end of the text.
  */
@@ -29,13 +29,13 @@ export const EMPTY = 4;
 export type ValueKind = typeof MAP | typeof LIST | typeof QUOTED | typeof BARE | typeof EMPTY;
 
 
-/** The characters that end a bare value (jsv-spec §3.2), by slot; see `Scanner.nextTerminator`. */
+/** The characters that end a bare value, by slot; see `Scanner.nextTerminator`. */
 const TERMINATORS = [',', '}', ']'];
 const COMMA_SLOT = 0;
 const RBRACE_SLOT = 1;
 const RBRACKET_SLOT = 2;
 
-/** Characters that end a bare key (jsv-spec §3.2), indexed by char code; all are ASCII. */
+/** Characters that end a bare key, indexed by char code; all are ASCII. */
 const ENDS_KEY = new Uint8Array(128);
 for (const c of ':,{}[]"') ENDS_KEY[c.charCodeAt(0)] = 1;
 

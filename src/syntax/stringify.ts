@@ -1,8 +1,8 @@
 /**
  * `stringify(value)`: JavaScript values -> compact JSV, as ServiceStack.Text writes the matching
- * .NET values (jsv-spec §2): `True`/`False`, .NET number text, UTC dates, nulls left out of maps
+ * .NET values: `True`/`False`, .NET number text, UTC dates, nulls left out of maps
  * and written as empty list slots. Where ServiceStack's text would not read back, jsvkit writes a
- * form that does, or throws (jsv-spec §3.11 W1–W10).
+ * form that does, or throws.
  */
 import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
 import { ChunkedOutput } from './chunked-output.js';

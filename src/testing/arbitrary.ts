@@ -66,7 +66,7 @@ function dateTime(): fc.Arbitrary<JsvDateTime> {
     .tuple(fc.bigInt({ min: 0n, max: JsvDateTime.MAX_TICKS }), fc.constantFrom('Utc', 'Unspecified', 'Local'), fc.integer({ min: -14 * 60, max: 14 * 60 }), fc.boolean())
     .map(([ticks, kind, offset, midnight]) => {
       const value = midnight ? ticks - (ticks % TICKS_PER_DAY) : ticks;
-      // A DateTime at midnight is written as a bare date, which keeps no kind (jsv-spec §2.6 row 3).
+      // A DateTime at midnight is written as a bare date, which keeps no kind.
       if (value % TICKS_PER_DAY === 0n) return new JsvDateTime(value, 'Unspecified');
       return kind === 'Local' ? new JsvDateTime(value, 'Local', offset) : new JsvDateTime(value, kind as 'Utc' | 'Unspecified');
     });

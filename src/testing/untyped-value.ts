@@ -4,7 +4,7 @@ import type { JsvValue } from '../syntax/value.js';
 
 /**
  * Strings, lists and maps of `scalar` up to `depth` containers deep. Maps never hold null (the
- * writer leaves such entries out) and a list is never just `[null]`, which has no text (jsv-spec W1).
+ * writer leaves such entries out) and a list is never just `[null]`, which has no text.
  */
 export function jsvValue(scalar: fc.Arbitrary<string>, depth: number, maxLength: number): fc.Arbitrary<JsvValue> {
   if (depth <= 0) return scalar;

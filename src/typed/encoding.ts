@@ -1,6 +1,6 @@
 /**
  * The state of one typed encode: the text written so far, the path being written (for error
- * messages only) and the write-side options, as ServiceStack's `JsConfig` has them (jsv-spec §2.2).
+ * messages only) and the write-side options, as ServiceStack's `JsConfig` has them.
  */
 import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
 import { ChunkedOutput } from '../syntax/chunked-output.js';
@@ -18,7 +18,7 @@ export interface TypedStringifyOptions {
   textCase?: TextCase;
   /**
    * Accepted for parity with `JsConfig.IncludeNullValues`, and like ServiceStack's JSV writer it has
-   * no effect: JSV has no null literal, so null properties are always left out (jsv-spec §2.2).
+   * no effect: JSV has no null literal, so null properties are always left out.
    */
   includeNullValues?: boolean;
   /** Leave out properties holding their type's default (0, False, an empty Guid, …); enums are kept (default false). */

@@ -1,7 +1,7 @@
 /**
  * Scalar schemas: a value read from one bare or quoted text and written as one text. Each wraps
  * a codec from `scalars/` (ServiceStack's readers and writers, jsv-spec §2.5 and §3.7); `t.string`
- * also takes a `{…}` or `[…]` value as its raw text, as ServiceStack does (§3.2).
+ * also takes a `{…}` or `[…]` value as its raw text, as ServiceStack does.
  */
 import { encodeString } from '../syntax/quoting.js';
 import { LBRACE, QUOTE, RBRACE } from '../syntax/chars.js';
@@ -110,7 +110,7 @@ export class StringSchema extends SchemaBase {
       if (kind === BARE) return sc.readBare(ctx);
       if (kind === QUOTED) return sc.readQuoted();
       if (kind === MAP || kind === LIST) {
-        // ServiceStack hands a string target the whole `{…}` or `[…]` text (jsv-spec §3.2).
+        // ServiceStack hands a string target the whole `{…}` or `[…]` text.
         const start = sc.start;
         sc.skipValue(ctx);
         return d.text.slice(start, sc.pos);

@@ -21,7 +21,7 @@ export function decodeDocument(text: string, schema: AnySchema, options: TypedPa
   const sc = d.scanner;
   try {
     if (sc.atEmptyDocument()) {
-      // An empty document is null, as ServiceStack reads empty text (jsv-spec §3.1).
+      // An empty document is null, as ServiceStack reads empty text.
       if (!schema.isNullable) d.report('UNEXPECTED_END', `Expected ${schema.name}, found an empty document (mark the schema .nullable() to accept null)`, sc.pos);
       d.value = null;
     } else {

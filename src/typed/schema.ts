@@ -2,7 +2,7 @@
  * The schema protocol: every schema is a plain object with a `kind`, a `name`, its children, the
  * Standard Schema v1 `~standard` property, and a decoder and an encoder compiled once on first use
  * and cached (valibot's model). Static types travel in the phantom `~types` member, so inference is
- * deferred and recursive schemas type-check (jsv-spec §5: Struct/Value).
+ * deferred and recursive schemas type-check (Struct/Value).
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context, ValueKind } from '../syntax/scanner.js';
@@ -52,7 +52,7 @@ export interface RequiredMark {
 
 /**
  * Marks a schema returned by `.default(value)`: an object property that takes `value` when the text
- * leaves it out, as a C# value type keeps its constructor default (jsv-spec §3.3).
+ * leaves it out, as a C# value type keeps its constructor default.
  */
 export interface DefaultMark {
   readonly '~default': true;
@@ -142,7 +142,7 @@ export abstract class SchemaBase {
    * This schema as an object property that is `value` when the text leaves it out and is written
    * as `value` when the object holds `undefined` or `null`: what ServiceStack does for a C# value
    * type (`bool` → `false`, `int` → `0`, an enum → its first member). An empty value (`{A:}`) is
-   * still `MISSING_REQUIRED` unless the schema is a string (jsv-spec R2). Replaces `.required()`.
+   * still `MISSING_REQUIRED` unless the schema is a string. Replaces `.required()`.
    * A mutable default (an array, a `Date`, …) is copied for every object decoded.
    * @throws TypeError for `undefined` or `null`; a default that does not fit the schema throws a
    * TypeError when first read in, and the writer's usual `JsvError` when written.

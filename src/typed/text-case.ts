@@ -1,6 +1,6 @@
 /**
- * Property-name conventions on write (jsv-spec §2.2): ServiceStack's `ToCamelCase` and
- * `ToLowercaseUnderscore`, and the case-insensitive name matching its reader uses (§3.3.4).
+ * Property-name conventions on write: ServiceStack's `ToCamelCase` and
+ * `ToLowercaseUnderscore`, and the case-insensitive name matching its reader uses.
  */
 
 export type TextCase = 'default' | 'camelCase' | 'PascalCase' | 'snake_case';

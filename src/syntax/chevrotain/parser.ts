@@ -113,7 +113,7 @@ export class JsvParser extends EmbeddedActionsParser {
 
     /**
      * key = quoted | map | bare-key. A map key is kept as its raw text, as ServiceStack accepts
-     * brace-balanced keys (jsv-spec §2.4).
+     * brace-balanced keys.
      */
     const keyAlternatives = [
       {

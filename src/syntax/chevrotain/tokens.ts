@@ -1,7 +1,7 @@
 /**
  * The JSV vocabulary for the Chevrotain engine, one token set per whitespace mode.
  *
- * JSV is context-sensitive at the lexical level (jsv-spec §3.2): which characters end a bare value
+ * JSV is context-sensitive at the lexical level: which characters end a bare value
  * depends on where it stands, `"` `[` `]` `:` are ordinary inside a map value, and strict mode
  * keeps blanks as data in some places and skips them in others. We use lexer modes for that: a
  * mode is the phase of the innermost open container, `{` and `[` push one, `}` and `]` pop it, and
@@ -88,7 +88,7 @@ function matchUnterminated(text: string, offset: number): CustomPatternMatcherRe
   return text.charCodeAt(offset) === QUOTE ? [text.slice(offset)] : null;
 }
 
-/** One byte-order mark, only as the very first character (jsv-spec §3.1). */
+/** One byte-order mark, only as the very first character. */
 function matchBom(text: string, offset: number): CustomPatternMatcherReturn | null {
   return offset === 0 && text.charCodeAt(0) === BOM ? ['\ufeff'] : null;
 }

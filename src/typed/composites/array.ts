@@ -1,5 +1,5 @@
 /**
- * `t.array(S)`: a .NET list or array, `[item,...]` (jsv-spec §2.3, §3.4). An empty slot is a null
+ * `t.array(S)`: a .NET list or array, `[item,...]`. An empty slot is a null
  * element, allowed only when the element schema is `.nullable()`. Where ServiceStack's reader
  * loses a slot (R15, R16) or its writer writes text that reads back differently (W1–W3), jsvkit
  * reports instead.
@@ -113,7 +113,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     const nullable = element.isNullable;
     const elementKind = element.structuralKind();
     const mapLike = elementKind === 'object' || elementKind === 'dict';
-    // A null map element is written `null`, as ServiceStack writes a null dictionary (jsv-spec §2.3):
+    // A null map element is written `null`, as ServiceStack writes a null dictionary:
     // the element is a map, so the token cannot be mistaken for text, and tolerant reading (the
     // decoder above) gives null back. An empty slot would not survive after maps (W3, R16).
     const nullToken = nullable && mapLike;
@@ -129,7 +129,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
         if (problem !== undefined) return e.fail('UNREPRESENTABLE_VALUE', problem, length - 1);
       }
       if (!e.enter(value)) return;
-      // A list of doubles that JSON writes exactly as .NET does (jsv-spec §2.5) goes out in one call.
+      // A list of doubles that JSON writes exactly as .NET does goes out in one call.
       const json = doubles ? numberListAsJson(list) : undefined;
       if (json !== undefined) {
         e.out += json;
@@ -159,7 +159,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
   }
 }
 
-/** Why a list ending in null has no text that reads back as it (jsv-spec §3.11 W1–W3), if so. @internal */
+/** Why a list ending in null has no text that reads back as it, if so. @internal */
 export function unwritableEnd(list: unknown[], mapLike: boolean, stringList: boolean): string | undefined {
   if (list.length === 1) return 'Cannot write a list whose only element is null: JSV writes it as [], which reads back empty (docs/jsv-format.md, "Nulls in lists")';
   if (mapLike) return 'Cannot write a list of maps that ends in null: ServiceStack drops a trailing empty slot after maps (docs/jsv-format.md, "Nulls in lists")';

@@ -1,5 +1,5 @@
 /**
- * `t.dict(V)`: a .NET dictionary, `{key:value,...}` (jsv-spec §2.4, §3.5). Decodes to a plain
+ * `t.dict(V)`: a .NET dictionary, `{key:value,...}`. Decodes to a plain
  * object by default (keys stored as own properties, `__proto__` included, so nothing reaches a
  * prototype) or, with `{ as: 'map' }`, to a `Map` that keeps the text's order exactly: a plain object
  * moves integer-like keys such as `"1"` to the front. Keys are case-sensitive and may be typed with a

@@ -253,7 +253,7 @@ function ownEntries(record: object | undefined, option: string, pairs: readonly 
   return entries;
 }
 
-/** Enum names are written raw (jsv-spec §2.1), so they must be plain. */
+/** Enum names are written raw, so they must be plain. */
 function checkName(name: string): void {
   if (typeof name !== 'string' || name === '' || /[":,{}[\]\r\n]/.test(name) || name.trim() !== name) {
     throw new TypeError(`Enum member ${JSON.stringify(name)} cannot be written as JSV: it is empty, has edge blanks or contains one of " : , { } [ ] CR LF`);

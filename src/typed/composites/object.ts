@@ -1,10 +1,10 @@
 /**
  * `t.object({...})`: a ServiceStack DTO (POCO). Read from `{key:value,...}` with names matched
  * case-insensitively (OrdinalIgnoreCase, jsv-spec §3.3.4) and quoted keys accepted (R7); written
- * in declaration order with a derived schema's own members before its base's (§2.2), nulls left
+ * in declaration order with a derived schema's own members before its base's, nulls left
  * out (or written as the member's `.default(value)`), names converted by `textCase`. A member missing
  * from the text is left out, or takes its `.default(value)` as a C# value type keeps its constructor
- * default (§3.3).
+ * default.
  */
 import { COMMA, isBlank, RBRACE, RBRACKET } from '../../syntax/chars.js';
 import { BARE, EMPTY, IN_LIST, IN_MAP, MAP, type Context, type Scanner } from '../../syntax/scanner.js';
@@ -64,7 +64,7 @@ interface Member {
   fill: (() => unknown) | undefined;
   /** The `.default(value)` to write in place of `undefined` or `null`. */
   defaultValue: unknown;
-  /** An empty value (`{A:}`) reads as the default: only for strings, which can hold it (jsv-spec R2). */
+  /** An empty value (`{A:}`) reads as the default: only for strings, which can hold it. */
   emptyIsDefault: boolean;
   /** The bare text `null` is no value: for every type whose own text can never be `null`. */
   nullWord: boolean;
@@ -196,7 +196,7 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
           expect = member.index + 1;
           const valueKind = sc.valueStart(IN_MAP);
           if (valueKind === EMPTY) {
-            // An empty value is null, which a required member cannot be, nor a value type (jsv-spec R2).
+            // An empty value is null, which a required member cannot be, nor a value type.
             if (member.required) d.report('MISSING_REQUIRED', `${member.name} is required but its value is empty`, sc.start);
             else if (member.emptyIsDefault) setOwn(result, member.name, member.fill!());
             else if (member.fill !== undefined) d.report('MISSING_REQUIRED', `${member.name} is empty, which its type (${member.schema.name}) cannot hold; leave it out to get its default`, sc.start);
@@ -297,7 +297,7 @@ function propertyName(key: string): string {
   return trimWith(key, isUnicodeBlank);
 }
 
-/** Characters a property name written raw may not contain: JSV's escape set (jsv-spec §2.1). */
+/** Characters a property name written raw may not contain: JSV's escape set. */
 const QUOTED_KEY_CHARS = /[":,{}[\]\r\n]/;
 
 /** Declared names are written raw, as ServiceStack writes property names, so they must be safe. */

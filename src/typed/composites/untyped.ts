@@ -1,6 +1,6 @@
 /**
  * `t.any()`: a .NET `object` member. ServiceStack hands an `object` target the raw value text
- * (jsv-spec §3.7, `DeserializeType.ObjectStringToType`) and writes whatever the runtime value is.
+ * (`DeserializeType.ObjectStringToType`) and writes whatever the runtime value is.
  * jsvkit reads the value as untyped JSV (`JsvValue`: strings, lists, maps, null; what `parse`
  * without a schema gives) and writes any value the untyped `stringify` can write.
  */

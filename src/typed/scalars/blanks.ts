@@ -1,6 +1,6 @@
 /**
  * The three notions of "whitespace" that ServiceStack's scalar readers use. They differ, and the
- * difference decides whether text such as `"1\u00a0"` reads as a number or fails (jsv-spec §3.7).
+ * difference decides whether text such as `"1\u00a0"` reads as a number or fails.
  */
 
 /**

@@ -1,6 +1,6 @@
 /**
  * `bool`: ServiceStack reads it with `StringSpanExtensions.ParseBoolean` and writes `True` or
- * `False` (jsv-spec §2.5, §3.7).
+ * `False`.
  */
 import { isUnicodeBlank, show } from './blanks.js';
 import { ScalarError } from './scalar-error.js';

@@ -1,6 +1,6 @@
 /**
  * `char`: one UTF-16 code unit. ServiceStack writes it raw and reads the first character of longer
- * text (jsv-spec §2.5, §3.7); jsvkit rejects longer text (R12) and quotes a special or blank
+ * text; jsvkit rejects longer text (R12) and quotes a special or blank
  * character (W5).
  */
 import { needsQuotes, quote } from '../../syntax/quoting.js';

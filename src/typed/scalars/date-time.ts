@@ -1,7 +1,7 @@
 /**
  * `DateTime`: a lossless value (`JsvDateTime`: ticks, kind and the offset as written), read from
- * every form ServiceStack reads (jsv-spec §3.8) and written as ServiceStack writes on .NET Core
- * (§2.6 rows 3–7).
+ * every form ServiceStack reads and written as ServiceStack writes on .NET Core
+ * ( rows 3–7).
  */
 import { formatUtcDate } from '../../syntax/date-text.js';
 import { isUnicodeBlank, show, trimWith } from './blanks.js';
@@ -102,7 +102,7 @@ export class JsvDateTime {
 }
 
 /**
- * Writes a DateTime as ServiceStack does on .NET Core (jsv-spec §2.6):
+ * Writes a DateTime as ServiceStack does on .NET Core:
  * - time of day exactly 0, any kind: `yyyy-MM-dd` (so kind and offset are not written, as in
  *   ServiceStack, and such a value reads back `Unspecified`);
  * - `Utc`: `yyyy-MM-ddTHH:mm:ssZ`, or with exactly seven fraction digits when there is a fraction;
@@ -132,7 +132,7 @@ const YEAR_LAST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d
 const CONDENSED = /^(\d{4})(\d{2})(\d{2})$/;
 
 /**
- * Reads a DateTime in any form ServiceStack reads (jsv-spec §3.8): WCF `/Date(ms)/`,
+ * Reads a DateTime in any form ServiceStack reads: WCF `/Date(ms)/`,
  * `/Date(ms-0500)/` and `\/Date(...)\/`; `yyyy-MM-dd`; `yyyyMMdd`; `dd/MM/yyyy` (exactly ten
  * characters, day first, as ServiceStack's manual parser; month first if that is no date);
  * `M/d/yyyy`; `2011-8-4`; a time after `T` or a space (`HH:mm`, `HH:mm:ss`, 1–7 fraction digits);

@@ -1,7 +1,7 @@
 /**
  * `decimal`: kept as exact decimal text, never a float. Read as .NET Core's `decimal.Parse` with
- * `Float | AllowThousands` (jsv-spec §3.7, `Number.Parsing.cs` TryNumberToDecimal), written as
- * `decimal.ToString()` writes it: the scale kept, never an exponent (§2.5).
+ * `Float | AllowThousands` (`Number.Parsing.cs` TryNumberToDecimal), written as
+ * `decimal.ToString()` writes it: the scale kept, never an exponent.
  */
 import { show } from './blanks.js';
 import { scanNumber } from './number-syntax.js';

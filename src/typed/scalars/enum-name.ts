@@ -1,6 +1,6 @@
 /**
  * Enum member lookup as ServiceStack's `EnumInfo.Parse` does it: names (or `[EnumMember]` values)
- * match in any letter case, with surrounding blanks (jsv-spec §3.7).
+ * match in any letter case, with surrounding blanks.
  */
 import { isUnicodeBlank, trimWith } from './blanks.js';
 

@@ -1,6 +1,6 @@
 /**
  * `Guid`: ServiceStack reads it with its own `DefaultMemory.ParseGuid` on every target and writes
- * `ToString("N")`, 32 lower-case hex digits (jsv-spec §2.5, §3.7, vectors 19, 26).
+ * `ToString("N")`, 32 lower-case hex digits (vectors 19, 26).
  */
 import { isServiceStackBlank, show } from './blanks.js';
 import { ScalarError } from './scalar-error.js';

@@ -1,4 +1,4 @@
-/** The scalar codecs of the typed layer: one pure reader and writer per .NET type (jsv-spec §2.5, §3.7, §3.8). */
+/** The scalar codecs of the typed layer: one pure reader and writer per .NET type. */
 export { ScalarError } from './scalar-error.js';
 export { readBoolean, writeBoolean } from './boolean.js';
 export { readInt, readLong, writeInt, writeLong, readIntegerIn, writeIntegerIn, readULong, writeULong, BYTE, SBYTE, SHORT, USHORT, UINT, type IntegerRange } from './integer.js';

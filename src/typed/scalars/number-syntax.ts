@@ -1,7 +1,7 @@
 /**
  * The number syntax .NET accepts with `NumberStyles.Float | NumberStyles.AllowThousands` and the
  * invariant culture (`Number.Parsing.cs` TryParseNumber), shared by the double, float and decimal
- * readers (jsv-spec §3.7).
+ * readers.
  */
 import { isNumberBlank } from './blanks.js';
 

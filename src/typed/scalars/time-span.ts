@@ -1,7 +1,7 @@
 /**
  * `TimeSpan`: a lossless tick count (`JsvTimeSpan`), written as an XSD duration the way
- * ServiceStack's `TimeSpanConverter.ToXsdDuration` lays it out (jsv-spec §2.7) and read from XSD
- * durations, `[-][d.]hh:mm[:ss[.f]]` and plain seconds (§3.8).
+ * ServiceStack's `TimeSpanConverter.ToXsdDuration` lays it out and read from XSD
+ * durations, `[-][d.]hh:mm[:ss[.f]]` and plain seconds.
  */
 import { isUnicodeBlank, show, trimWith } from './blanks.js';
 import { readDouble } from './number.js';
