@@ -10,7 +10,7 @@
 import { array, boolean, object, string } from '../typed/t.js';
 import type { Infer } from '../typed/schema.js';
 
-/** `MetadataTypeName`: a reference to a type, e.g. ``{ name: 'QueryResponse`1', genericArgs: ['Todo'] }``. */
+/** `MetadataTypeName`: a reference to a type, e.g. ``{ name: 'QueryResponse`1', genericArgs: ['Booking'] }``. */
 export const MetadataTypeName = object(
   {
     name: string().required(),
@@ -117,7 +117,7 @@ export const MetadataOperationType = object(
     actions: array(string()),
     returnsVoid: boolean(),
     method: string(),
-    /** The response type with its generic arguments (``QueryResponse`1`` of `Todo`). */
+    /** The response type with its generic arguments (``QueryResponse`1`` of `Booking`). */
     returnType: MetadataTypeName,
     routes: array(MetadataRoute),
     requiresAuth: boolean(),

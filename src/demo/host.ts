@@ -135,15 +135,26 @@ export function apiRoutes<A extends ApiTable, Caller>(
   return router;
 }
 
-function call<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Caller>, req: Request, res: Response, next: (error?: unknown) => void): void {
-  let caller: Caller | undefined;
+/**
+ * The caller, once the operation's auth and verb checks pass; `undefined` after handing the failure
+ * to `next`. ServiceStack runs its auth filters before it looks for the verb's method (401/403
+ * before 405).
+ */
+function admit<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Caller>, req: Request, next: (error?: unknown) => void): { caller: Caller | undefined } | undefined {
   try {
-    // ServiceStack runs its auth filters before it looks for the verb's method (401/403 before 405).
-    caller = authorize(compiled.op, security, req);
+    const caller = authorize(compiled.op, security, req);
     assertVerb(compiled.op, req.method);
+    return { caller };
   } catch (error) {
-    return next(error);
+    next(error);
+    return undefined;
   }
+}
+
+function call<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Caller>, req: Request, res: Response, next: (error?: unknown) => void): void {
+  const admitted = admit(compiled, security, req, next);
+  if (admitted === undefined) return;
+  const { caller } = admitted;
   compiled.decode(req, res, (error?: unknown) => {
     if (error !== undefined) return next(error);
     run(async () => {
@@ -160,13 +171,9 @@ function call<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Caller>
  * `X-AutoBatch-Completed` says how many completed before it.
  */
 function callBatch<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Caller>, req: Request, res: Response, next: (error?: unknown) => void): void {
-  let caller: Caller | undefined;
-  try {
-    caller = authorize(compiled.op, security, req);
-    assertVerb(compiled.op, req.method);
-  } catch (error) {
-    return next(error);
-  }
+  const admitted = admit(compiled, security, req, next);
+  if (admitted === undefined) return;
+  const { caller } = admitted;
   compiled.decodeBatch(req, res, (error?: unknown) => {
     if (error !== undefined) return next(error);
     const requests = Array.isArray(req.body) ? (req.body as unknown[]) : [];
