@@ -9,6 +9,7 @@ import { createClient, escapeDataString, isServiceError } from '../../src/client
 import { JsvDateTime } from '../../src/typed/scalars/date-time.js';
 import { operation } from '../../src/typed/operation.js';
 import * as t from '../../src/typed/t.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const client = createClient({ baseUrl: 'http://host.test/' });
 const json = createClient({ baseUrl: 'http://host.test', format: 'json' });
@@ -17,13 +18,7 @@ const Search = t.object({ Name: t.string(), Take: t.int().default(0), Active: t.
 const search = operation({ request: Search, response: t.object({}, { name: 'SearchResponse' }) });
 
 function routeError(run: () => unknown): { errorCode: string; status: number; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (isServiceError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ServiceError');
+  return thrownBy(run, isServiceError, 'a ServiceError');
 }
 
 describe('operations without routes: the predefined route', () => {

@@ -16,6 +16,7 @@ import { isSchema, type AnySchema } from '../../src/typed/schema.js';
 import * as evovoice from '../../examples/evovoice/dtos.js';
 import * as sample from './sample-api.js';
 import { cli, ROOT } from '../cli/harness.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const fixture = (name: string): string => readFileSync(join(ROOT, 'test/fixtures/metadata', name), 'utf8');
 const BLAZOR = fixture('blazor-gallery.app.json');
@@ -27,13 +28,7 @@ const work = mkdtempSync(join(ROOT, 'test/codegen/.out-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function codegenError(run: () => unknown): CodegenError {
-  try {
-    run();
-  } catch (error) {
-    if (isCodegenError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a CodegenError');
+  return thrownBy(run, isCodegenError, 'a CodegenError');
 }
 
 /** A minimal MetadataTypes document with these types and no operations. */

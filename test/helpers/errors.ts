@@ -1,12 +1,17 @@
-/** The JsvError an action throws; fails the test when it throws nothing or something else. */
+/** The error an action throws, of the kind a guard accepts; fails the test on anything else. */
 import { isJsvError, type JsvError } from '../../src/index.js';
 
-export function errorOf(action: () => unknown): JsvError {
+export function thrownBy<E>(action: () => unknown, guard: (error: unknown) => error is E, expected: string): E {
   try {
     action();
   } catch (error) {
-    if (isJsvError(error)) return error;
+    if (guard(error)) return error;
     throw error;
   }
-  throw new Error('expected a JsvError');
+  throw new Error(`expected ${expected}`);
+}
+
+/** The JsvError an action throws. */
+export function errorOf(action: () => unknown): JsvError {
+  return thrownBy(action, isJsvError, 'a JsvError');
 }
