@@ -4,13 +4,11 @@
  * and written as empty list slots. Where ServiceStack's text would not read back, jsvkit writes a
  * form that does, or throws.
  */
-import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
-import { ChunkedOutput } from './chunked-output.js';
 import { formatUtcDate } from './date-text.js';
+import { resolveMaxDepth, writingOverflow } from './limits.js';
 import { formatDouble, numberListAsJson } from './number-text.js';
-import { resolveMaxDepth, tooDeepToWrite, writingOverflow } from './limits.js';
-import { encodeString, entryHead, quote } from './quoting.js';
-import { formatPath } from './path.js';
+import { encodeString, entryHead, firstEntryHead, quote } from './quoting.js';
+import { WriteState } from './write-state.js';
 
 export interface StringifyOptions {
   /** Deepest nesting written (default 256); deeper values throw `MAX_DEPTH`. */
@@ -24,7 +22,7 @@ export interface StringifyOptions {
  * no JSV text reads back as, such as `[null]`), `CIRCULAR_REFERENCE` or `MAX_DEPTH`, with the path.
  */
 export function stringifyUntyped(value: unknown, options?: StringifyOptions): string {
-  const writer = new Writer(resolveMaxDepth(options?.maxDepth));
+  const writer = new UntypedWriter(resolveMaxDepth(options?.maxDepth));
   try {
     if (!writer.write(toJsonValue(value, ''))) return '';
     // A reader drops one byte-order mark at the very start, so a top-level string that begins
@@ -51,25 +49,11 @@ function toJsonValue(value: unknown, key: string): unknown {
   return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(value, key) : value;
 }
 
-class Writer extends ChunkedOutput {
-  private depth = 0;
-  /** The containers being written and the key or index inside each: for error paths and cycles. */
-  private readonly parents: unknown[] = [];
-  private readonly keys: (string | number)[] = [];
-
-  constructor(private readonly maxDepth: number) {
-    super();
-  }
-
-  /** The path of the value being written. */
-  path(): string {
-    return formatPath(this.keys, this.depth);
-  }
-
-  fail(code: JsvErrorCode, reason: string): Error {
-    return writeError(code, reason, this.path());
-  }
-
+/**
+ * Writes untyped values onto a write state. The typed encoder extends it, so a `t.any()` member is
+ * written by these methods on the typed write's own state (one path, one depth, one cycle check).
+ */
+export class UntypedWriter extends WriteState {
   /** Appends `value`; returns false when it is null or undefined and nothing was written. */
   write(value: unknown): boolean {
     switch (typeof value) {
@@ -92,8 +76,14 @@ class Writer extends ChunkedOutput {
         this.writeObject(value);
         return true;
       default:
-        throw this.fail('UNSUPPORTED_VALUE', `Cannot write a ${typeof value} as JSV`);
+        this.fail('UNSUPPORTED_VALUE', `Cannot write a ${typeof value} as JSV`);
+        return true;
     }
+  }
+
+  /** Appends a value as the untyped writer's top level does: through its `toJSON` first. */
+  writeAny(value: unknown): boolean {
+    return this.write(toJsonValue(value, ''));
   }
 
   private writeObject(value: object): void {
@@ -103,7 +93,7 @@ class Writer extends ChunkedOutput {
     if (proto === Object.prototype || proto === null) return this.writeRecord(value as Record<string, unknown>);
     if (value instanceof Date) {
       const text = formatUtcDate(value);
-      if (text === undefined) throw this.fail('UNREPRESENTABLE_VALUE', 'Cannot write an invalid Date, or one outside the years 1 to 9999 that .NET DateTime holds');
+      if (text === undefined) return this.fail('UNREPRESENTABLE_VALUE', 'Cannot write an invalid Date, or one outside the years 1 to 9999 that .NET DateTime holds');
       this.out += text;
       return;
     }
@@ -121,28 +111,15 @@ class Writer extends ChunkedOutput {
       return;
     }
     if (value instanceof RegExp || value instanceof Error || value instanceof Promise || value instanceof WeakMap || value instanceof WeakSet || value instanceof DataView) {
-      throw this.fail('UNSUPPORTED_VALUE', `Cannot write a ${value.constructor.name} as JSV`);
+      return this.fail('UNSUPPORTED_VALUE', `Cannot write a ${value.constructor.name} as JSV`);
     }
     this.writeRecord(value as Record<string, unknown>);
   }
 
-  private enter(container: unknown): void {
-    if (this.depth >= this.maxDepth) {
-      if (this.parents.includes(container)) throw this.fail('CIRCULAR_REFERENCE', 'Cannot write a value that contains itself');
-      throw this.fail('MAX_DEPTH', tooDeepToWrite(this.maxDepth));
-    }
-    this.parents[this.depth] = container;
-    this.depth++;
-  }
-
-  private leave(): void {
-    this.depth--;
-    this.parents[this.depth] = undefined;
-  }
-
   private writeRecord(record: Record<string, unknown>): void {
-    this.enter(record);
-    const depth = this.depth - 1;
+    if (!this.enter(record)) return;
+    const level = this.depth - 1;
+    const keys = this.keys;
     this.out += '{';
     let first = true;
     // for-in with an own-property test lists what Object.keys lists, in the same order, without
@@ -151,14 +128,14 @@ class Writer extends ChunkedOutput {
       if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
       const item = toJsonValue(record[key], key);
       if (item === null || item === undefined) continue;
-      this.keys[depth] = key;
-      const name = first ? entryHead(key).slice(1) : entryHead(key);
+      keys[level] = key;
+      const head = first ? firstEntryHead(key) : entryHead(key);
       first = false;
       // Strings, the commonest member, are appended here rather than through write().
       if (typeof item === 'string') {
-        this.out += name + encodeString(item);
+        this.out += head + encodeString(item);
       } else {
-        this.out += name;
+        this.out += head;
         this.write(item);
       }
       this.cut();
@@ -168,15 +145,16 @@ class Writer extends ChunkedOutput {
   }
 
   private writeMap(map: Map<unknown, unknown>): void {
-    this.enter(map);
-    const depth = this.depth - 1;
+    if (!this.enter(map)) return;
+    const level = this.depth - 1;
     this.out += '{';
     let first = true;
     for (const [key, value] of map) {
       const item = toJsonValue(value, String(key));
       if (item === null || item === undefined) continue;
       const keyText = this.mapKey(key);
-      this.keys[depth] = keyText;
+      if (keyText === undefined) continue;
+      this.keys[level] = keyText;
       this.out += first ? keyText + ':' : ',' + keyText + ':';
       first = false;
       this.write(item);
@@ -186,7 +164,8 @@ class Writer extends ChunkedOutput {
     this.leave();
   }
 
-  private mapKey(key: unknown): string {
+  /** The key as written; undefined (after reporting, at the map's own path) when it cannot be. */
+  private mapKey(key: unknown): string | undefined {
     switch (typeof key) {
       case 'string':
         return encodeString(key);
@@ -197,13 +176,20 @@ class Writer extends ChunkedOutput {
       case 'boolean':
         return key ? 'True' : 'False';
       default:
-        if (key instanceof Date) {
-          const text = formatUtcDate(key);
-          if (text === undefined) throw this.fail('UNREPRESENTABLE_VALUE', 'Cannot write an invalid Date as a map key');
-          // ServiceStack writes date keys raw, and its reader cuts them at the first ':' (W8).
-          return quote(text);
+        this.depth--;
+        try {
+          if (key instanceof Date) {
+            const text = formatUtcDate(key);
+            // ServiceStack writes date keys raw, and its reader cuts them at the first ':' (W8).
+            if (text !== undefined) return quote(text);
+            this.fail('UNREPRESENTABLE_VALUE', 'Cannot write an invalid Date as a map key');
+          } else {
+            this.fail('UNSUPPORTED_VALUE', `Cannot write a ${key === null ? 'null' : typeof key} map key as JSV`);
+          }
+          return undefined;
+        } finally {
+          this.depth++;
         }
-        throw this.fail('UNSUPPORTED_VALUE', `Cannot write a ${key === null ? 'null' : typeof key} map key as JSV`);
     }
   }
 
@@ -211,22 +197,19 @@ class Writer extends ChunkedOutput {
     const length = list.length;
     if (length === 1 && (list[0] === null || list[0] === undefined)) {
       // `[]` is the only text for it, and that reads back as an empty list (W1).
-      this.keys[this.depth] = 0;
-      this.depth++;
-      const error = this.fail('UNREPRESENTABLE_VALUE', 'Cannot write a list whose only item is null: JSV writes it as [], which reads back empty');
-      this.depth--;
-      throw error;
+      return this.fail('UNREPRESENTABLE_VALUE', 'Cannot write a list whose only item is null: JSV writes it as [], which reads back empty', 0);
     }
-    this.enter(list);
+    if (!this.enter(list)) return;
     const json = Array.isArray(list) ? numberListAsJson(list) : undefined;
     if (json !== undefined) {
       this.out += json;
     } else {
-      const depth = this.depth - 1;
+      const level = this.depth - 1;
+      const keys = this.keys;
       this.out += '[';
       for (let i = 0; i < length; i++) {
         if (i > 0) this.out += ',';
-        this.keys[depth] = i;
+        keys[level] = i;
         this.write(toJsonValue(list[i], String(i)));
         this.cut();
       }

@@ -1,11 +1,12 @@
 /**
- * The state of one typed encode: the text written so far, the path being written (for error
- * messages only) and the write-side options, as ServiceStack's `JsConfig` has them.
+ * The state of one typed encode: the shared write state (output, nesting, cycles, path; see
+ * syntax/write-state.ts), the untyped writer for `t.any()` members, the write-side options as
+ * ServiceStack's `JsConfig` has them, and the issues found when collecting.
  */
 import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
-import { ChunkedOutput } from '../syntax/chunked-output.js';
-import { resolveMaxDepth, tooDeepToWrite } from '../syntax/limits.js';
-import { formatPath, type PathSegment } from '../syntax/path.js';
+import { resolveMaxDepth } from '../syntax/limits.js';
+import type { PathSegment } from '../syntax/path.js';
+import { UntypedWriter } from '../syntax/stringify.js';
 import { IssueLimit, MAX_ISSUES, toIssue, type JsvIssue } from './issues.js';
 import { TEXT_CASES, type TextCase } from './text-case.js';
 
@@ -28,52 +29,30 @@ export interface TypedStringifyOptions {
   maxDepth?: number;
 }
 
-export class Encoding extends ChunkedOutput {
-  readonly keys: PathSegment[] = [];
-  level = 0;
+export class Encoding extends UntypedWriter {
   readonly caseIndex: number;
   readonly excludeDefaults: boolean;
-  readonly maxDepth: number;
   readonly issues: JsvIssue[] = [];
-  private readonly parents: unknown[] = [];
-  private depth = 0;
 
   constructor(
     options: TypedStringifyOptions | undefined,
     /** Collect every issue (validate) instead of throwing the first (stringify). */
     readonly collect: boolean,
   ) {
-    super();
+    super(resolveMaxDepth(options?.maxDepth));
     const textCase = options?.textCase ?? 'default';
     this.caseIndex = TEXT_CASES.indexOf(textCase);
     if (this.caseIndex < 0) throw new TypeError(`textCase must be one of ${TEXT_CASES.map((c) => `'${c}'`).join(', ')}, got ${String(textCase)}`);
     this.excludeDefaults = options?.excludeDefaultValues === true;
-    this.maxDepth = resolveMaxDepth(options?.maxDepth);
   }
 
   /** Reports a value that cannot be written: throws it (stringify) or records it (validate). */
-  fail(code: JsvErrorCode, reason: string, extra?: PathSegment): void {
-    const segments = this.keys.slice(0, this.level);
+  override fail(code: JsvErrorCode, reason: string, extra?: PathSegment): void {
+    if (!this.collect) return super.fail(code, reason, extra);
+    const segments = this.keys.slice(0, this.depth);
     if (extra !== undefined) segments.push(extra);
-    const error = writeError(code, reason, formatPath(segments));
-    if (!this.collect) throw error;
-    this.issues.push(toIssue(error, segments));
+    this.issues.push(toIssue(writeError(code, reason, this.path(extra)), segments));
     if (this.issues.length >= MAX_ISSUES) throw new IssueLimit();
-  }
-
-  /** Enters a container; false (after reporting) when it is too deep or contains itself. */
-  enter(container: unknown): boolean {
-    if (this.depth >= this.maxDepth) {
-      if (this.parents.includes(container)) this.fail('CIRCULAR_REFERENCE', 'Cannot write a value that contains itself');
-      else this.fail('MAX_DEPTH', tooDeepToWrite(this.maxDepth));
-      return false;
-    }
-    this.parents[this.depth++] = container;
-    return true;
-  }
-
-  leave(): void {
-    this.parents[--this.depth] = undefined;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parse, safeParse, stringify, t, type JsvValue } from '../../src/index.js';
+import { parse, safeParse, stringify, t, type JsvValue, type Schema } from '../../src/index.js';
 import { arbitrary } from '../../src/testing/arbitrary.js';
 import { errorOf } from '../helpers/errors.js';
 import { jsvValue } from '../helpers/arbitraries.js';
@@ -31,8 +31,19 @@ describe('t.any()', () => {
     const error = errorOf(() => parse('{Id:1,Data:{a:[1,}', Dto));
     expect(error.path?.startsWith('Data')).toBe(true);
     expect(errorOf(() => parse('{Data:{a:1,a:2}}', Dto))).toMatchObject({ code: 'DUPLICATE_KEY' });
-    expect(errorOf(() => stringify({ Data: { f: () => 1 } as never }, Dto))).toMatchObject({ code: 'UNSUPPORTED_VALUE', path: 'Data' });
-    expect(errorOf(() => stringify({ Data: [null] }, Dto))).toMatchObject({ code: 'UNREPRESENTABLE_VALUE', path: 'Data' });
+    // Written on the typed write's own state, the untyped value's errors carry the whole path.
+    expect(errorOf(() => stringify({ Data: { f: () => 1 } as never }, Dto))).toMatchObject({ code: 'UNSUPPORTED_VALUE', path: 'Data.f', reason: 'Cannot write a function as JSV' });
+    expect(errorOf(() => stringify({ Data: [null] }, Dto))).toMatchObject({ code: 'UNREPRESENTABLE_VALUE', path: 'Data[0]' });
+  });
+
+  it('counts nesting and finds cycles across the typed containers around it', () => {
+    const Node: Schema<{ Next?: unknown }> = t.object({ Next: t.any() });
+    const node: { Next?: unknown } = {};
+    node.Next = { back: node };
+    expect(errorOf(() => stringify(node, Node, { maxDepth: 8 }))).toMatchObject({ code: 'CIRCULAR_REFERENCE' });
+    const nested = { Next: { a: { b: { c: 1 } } } };
+    expect(errorOf(() => stringify(nested, Node, { maxDepth: 3 }))).toMatchObject({ code: 'MAX_DEPTH', path: 'Next.a.b' });
+    expect(stringify(nested, Node, { maxDepth: 4 })).toBe('{Next:{a:{b:{c:1}}}}');
   });
 
   it('keeps the depth limit of the document', () => {

@@ -136,8 +136,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
         e.leave();
         return;
       }
-      const level = e.level;
-      e.level = level + 1;
+      const level = e.depth - 1;
       e.out += '[';
       for (let i = 0; i < length; i++) {
         if (i > 0) e.out += ',';
@@ -153,7 +152,6 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
         e.cut();
       }
       e.out += ']';
-      e.level = level;
       e.leave();
     };
   }

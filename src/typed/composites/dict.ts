@@ -5,7 +5,7 @@
  * moves integer-like keys such as `"1"` to the front. Keys are case-sensitive and may be typed with a
  * scalar key schema. Entries whose value is null are left out on write, as ServiceStack does.
  */
-import { encodeString, entryHead } from '../../syntax/quoting.js';
+import { encodeString, entryHead, firstEntryHead } from '../../syntax/quoting.js';
 import { EMPTY, IN_MAP, MAP } from '../../syntax/scanner.js';
 import { setOwn } from '../../syntax/value.js';
 import { describeValue } from '../encoding.js';
@@ -149,7 +149,7 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
       e.keys[level] = typeof key === 'string' || typeof key === 'number' ? key : String(key);
       if (keyCodec === undefined && typeof key === 'string') {
         // Plain string keys repeat across records: their written form is cached.
-        e.out += first ? entryHead(key).slice(1) : entryHead(key);
+        e.out += first ? firstEntryHead(key) : entryHead(key);
       } else {
         const keyText = writeKey(e, key);
         if (keyText === undefined) return false;
@@ -163,9 +163,8 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
       if (asMap ? !(value instanceof Map) : typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Map) {
         return e.fail('INVALID_TYPE', `Expected ${asMap ? 'a Map' : 'an object'} (${this.name}), found ${describeValue(value)}`);
       }
-      if (!e.enter(value)) return;
-      const level = e.level;
-      e.level = level + 1;
+      if (!e.enter(value as object)) return;
+      const level = e.depth - 1;
       e.out += '{';
       let first = true;
       if (asMap) {
@@ -179,7 +178,6 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
         }
       }
       e.out += '}';
-      e.level = level;
       e.leave();
     };
   }

@@ -239,9 +239,8 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       }
       if (!e.enter(value)) return;
       const record = value as Record<string, unknown>;
-      const level = e.level;
+      const level = e.depth - 1;
       const caseIndex = e.caseIndex;
-      e.level = level + 1;
       e.out += '{';
       let first = true;
       for (let i = 0; i < count; i++) {
@@ -263,7 +262,6 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
         e.cut();
       }
       e.out += '}';
-      e.level = level;
       e.leave();
     };
   }

@@ -4,8 +4,6 @@
  * jsvkit reads the value as untyped JSV (`JsvValue`: strings, lists, maps, null; what `parse`
  * without a schema gives) and writes any value the untyped `stringify` can write.
  */
-import { isJsvError } from '../../errors/jsv-error.js';
-import { stringifyUntyped } from '../../syntax/stringify.js';
 import type { JsvValue } from '../../syntax/value.js';
 import { SchemaBase, type Decoder, type Encoder, type SchemaTypes } from '../schema.js';
 
@@ -22,13 +20,10 @@ export class UntypedSchema extends SchemaBase {
 
   /** @internal */
   protected compileEncoder(): Encoder {
+    // The untyped writer runs on the encode's own state: its errors carry the whole path, and its
+    // nesting and cycles count with the typed containers around it.
     return (e, value) => {
-      try {
-        e.out += stringifyUntyped(value, { maxDepth: e.maxDepth });
-      } catch (error) {
-        if (!isJsvError(error)) throw error;
-        e.fail(error.code, error.path === undefined ? error.reason : `${error.reason} (inside the object value, at ${error.path})`);
-      }
+      e.writeAny(value);
     };
   }
 }
