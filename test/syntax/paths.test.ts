@@ -81,6 +81,6 @@ describe('limits', () => {
 describe('write paths', () => {
   it('an unwritable map key is reported at the map', () => {
     expect(errorOf(() => stringify({ m: new Map([[null, 1]]) }))).toMatchObject({ code: 'UNSUPPORTED_VALUE', path: 'm' });
-    expect(errorOf(() => stringify({ m: new Map([['a', 1], [Symbol('s'), 2]]) }))).toMatchObject({ code: 'UNSUPPORTED_VALUE', path: 'm' });
+    expect(errorOf(() => stringify({ m: new Map<unknown, number>([['a', 1], [Symbol('s'), 2]]) }))).toMatchObject({ code: 'UNSUPPORTED_VALUE', path: 'm' });
   });
 });
