@@ -21,6 +21,23 @@ export class ChunkedOutput {
     this.out = '';
   }
 
+  /**
+   * Appends `text`, a flat string made in one piece (a number list's JSON): a long one becomes a
+   * chunk of its own rather than being copied again when `out` is next flattened.
+   */
+  appendFlat(text: string): void {
+    if (text.length < CHUNK_LENGTH) {
+      this.out += text;
+      return;
+    }
+    if (this.out !== '') {
+      this.out.charCodeAt(0);
+      this.chunks.push(this.out);
+      this.out = '';
+    }
+    this.chunks.push(text);
+  }
+
   /** Everything written so far. */
   text(): string {
     if (this.chunks.length === 0) return this.out;

@@ -202,7 +202,7 @@ export class UntypedWriter extends WriteState {
     if (!this.enter(list)) return;
     const json = Array.isArray(list) ? numberListAsJson(list) : undefined;
     if (json !== undefined) {
-      this.out += json;
+      this.appendFlat(json);
     } else {
       const level = this.depth - 1;
       const keys = this.keys;

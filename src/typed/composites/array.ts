@@ -132,7 +132,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
       // A list of doubles that JSON writes exactly as .NET does goes out in one call.
       const json = doubles ? numberListAsJson(list) : undefined;
       if (json !== undefined) {
-        e.out += json;
+        e.appendFlat(json);
         e.leave();
         return;
       }
