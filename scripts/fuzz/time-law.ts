@@ -4,7 +4,7 @@
  */
 import { format, parse } from '../../src/index.js';
 import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
-import { JsonSink } from '../../src/cli/json-sink.js';
+import { JsonSink } from '../../src/syntax/jsv-to-json.js';
 import { familyArb, familyText, type Family } from '../../test/fuzz/arbitraries.js';
 import { count, fail, SCHEMAS, walk, type Law } from '../../test/fuzz/laws.js';
 

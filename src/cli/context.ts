@@ -4,6 +4,7 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import { isJsvError } from '../errors/jsv-error.js';
+import type { Conversion } from '../syntax/conversion.js';
 import { displayName, InputError, Output, readText } from './io.js';
 import { Progress } from './progress.js';
 import { colorEnabled, describeError, type Env } from './report.js';
@@ -77,34 +78,47 @@ export class CliContext {
     }
   }
 
+  /** Reads `file` (`-`: standard input) for a command; undefined, after reporting, when it cannot. */
+  async readInput(file: string): Promise<Input | undefined> {
+    const progress = this.progress(file);
+    const text = await this.read(file, progress);
+    return text === undefined ? undefined : { file, text, progress };
+  }
+
   /**
-   * Drives a pausing conversion (`walkJsv`, `JsonToJsv.convert`) to its end. At each pause the
-   * output gathered so far goes to `flush` once there is enough of it (and at the end), and
-   * progress is redrawn. Stops early when stdout's reader has gone away.
+   * Runs the conversion `start` begins over `input` to its end. At each pause the output gathered
+   * so far goes to `flush` once there is enough of it (and at the end), and progress is redrawn;
+   * it stops early when stdout's reader has gone away. False, after reporting it as
+   * `file:line:column`, when the input is bad.
    */
-  async drive(run: Run, flush: (out: string) => void | Promise<void>): Promise<void> {
-    for (;;) {
-      const step = run.steps.next();
-      if (step.done || run.sink.out.length >= OUTPUT_CHUNK) {
-        const out = run.sink.out;
-        run.sink.out = '';
-        await flush(out);
-        if (this.output.closed) return;
+  async convert(input: Input, phase: string, start: () => Conversion, flush: (out: string) => void | Promise<void>): Promise<boolean> {
+    const { text, progress } = input;
+    try {
+      const { steps, output, position } = start();
+      for (;;) {
+        const step = steps.next();
+        if (step.done || output.out.length >= OUTPUT_CHUNK) {
+          const out = output.out;
+          output.out = '';
+          await flush(out);
+          if (this.output.closed) break;
+        }
+        if (step.done) break;
+        progress.update(phase, position(), text.length);
       }
-      if (step.done) return;
-      run.progress.update(run.phase, run.position(), run.total);
+      progress.clear();
+      return true;
+    } catch (error) {
+      progress.clear();
+      this.reportBadInput(error, text, input.file);
+      return false;
     }
   }
 }
 
-/** A conversion in progress, as `CliContext.drive` runs it. */
-export interface Run {
-  steps: Generator<void, void, void>;
-  /** Where the conversion puts its output. */
-  sink: { out: string };
-  /** How far into the input it is, against `total`. */
-  position: () => number;
-  total: number;
+/** An input file read for a command, and the progress line that reports on it. */
+export interface Input {
+  file: string;
+  text: string;
   progress: Progress;
-  phase: string;
 }

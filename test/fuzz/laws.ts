@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import * as dtos from '../../examples/evovoice/dtos.js';
 import { createScanner, NULL_SINK, walkJsv, type JsvSink } from '../../src/syntax/walk.js';
 import { FormatSink } from '../../src/syntax/format.js';
-import { JsonSink } from '../../src/cli/json-sink.js';
+import { JsonSink } from '../../src/syntax/jsv-to-json.js';
 import { JsonToJsv } from '../../src/syntax/json-to-jsv.js';
 import { codeFrame } from '../../src/errors/code-frame.js';
 import { format, isJsvError, parse, safeParse, stringify, t, type JsvError, type ParseOptions } from '../../src/index.js';

@@ -1,6 +1,6 @@
 /** `jsvkit check [file...]`: validates JSV syntax, reporting every bad file. */
 import { EXIT_BAD_INPUT, EXIT_OK } from '../context.js';
-import { createScanner, NULL_SINK, walkJsv } from '../../syntax/walk.js';
+import { checkingJsv } from '../../syntax/conversion.js';
 import { parseOptions, READ_OPTION_HELP, READ_OPTIONS, type Command } from './command.js';
 
 export const check: Command = {
@@ -16,23 +16,8 @@ export const check: Command = {
     const options = parseOptions(values);
     let status = EXIT_OK;
     for (const file of files.length === 0 ? ['-'] : files) {
-      const progress = context.progress(file);
-      const text = await context.read(file, progress);
-      if (text === undefined) {
-        status = EXIT_BAD_INPUT;
-        continue;
-      }
-      try {
-        const scanner = createScanner(text, options);
-        await context.drive(
-          { steps: walkJsv(scanner, NULL_SINK), sink: { out: '' }, position: () => scanner.pos, total: text.length, progress, phase: 'checking' },
-          () => {},
-        );
-        progress.clear();
-      } catch (error) {
-        progress.clear();
-        status = context.reportBadInput(error, text, file);
-      }
+      const input = await context.readInput(file);
+      if (input === undefined || !(await context.convert(input, 'checking', () => checkingJsv(input.text, options), () => {}))) status = EXIT_BAD_INPUT;
     }
     return status;
   },

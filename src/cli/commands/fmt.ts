@@ -6,9 +6,8 @@
 import { locate } from '../../errors/source-position.js';
 import { describeChar } from '../../syntax/scanner.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../context.js';
-import { FormatSink } from '../../syntax/format.js';
+import { formattingJsv } from '../../syntax/conversion.js';
 import { displayName } from '../io.js';
-import { createScanner, walkJsv } from '../../syntax/walk.js';
 import { parseOptions, READ_OPTION_HELP, READ_OPTIONS, type Command } from './command.js';
 
 export const fmt: Command = {
@@ -23,9 +22,9 @@ export const fmt: Command = {
   async run(context, values, files) {
     const options = parseOptions(values);
     const file = files[0] ?? '-';
-    const progress = context.progress(file);
-    const text = await context.read(file, progress);
-    if (text === undefined) return EXIT_BAD_INPUT;
+    const input = await context.readInput(file);
+    if (input === undefined) return EXIT_BAD_INPUT;
+    const text = input.text;
     const checking = values.check === true;
     // --check: where the formatted text first departs from the input (-1: not yet).
     let compared = 0;
@@ -41,21 +40,11 @@ export const fmt: Command = {
       difference = compared + i;
     };
     let wrote = false;
-    try {
-      const scanner = createScanner(text, options);
-      const sink = new FormatSink();
-      await context.drive(
-        { steps: walkJsv(scanner, sink), sink, position: () => scanner.pos, total: text.length, progress, phase: 'formatting' },
-        (out) => {
-          if (out.length > 0) wrote = true;
-          return checking ? compare(out) : context.output.write(out);
-        },
-      );
-      progress.clear();
-    } catch (error) {
-      progress.clear();
-      return context.reportBadInput(error, text, file);
-    }
+    const flush = (out: string): void | Promise<void> => {
+      if (out.length > 0) wrote = true;
+      return checking ? compare(out) : context.output.write(out);
+    };
+    if (!(await context.convert(input, 'formatting', () => formattingJsv(text, options), flush))) return EXIT_BAD_INPUT;
     // The final newline, written only after a non-empty document.
     if (!checking) {
       if (wrote) await context.output.write('\n');

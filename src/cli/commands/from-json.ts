@@ -1,6 +1,6 @@
 /** `jsvkit from-json [file]`: JSON -> compact JSV, streamed, numbers as .NET writes them. */
 import { EXIT_BAD_INPUT, EXIT_OK } from '../context.js';
-import { JsonToJsv } from '../../syntax/json-to-jsv.js';
+import { jsonToJsvConversion } from '../../syntax/conversion.js';
 import { maxDepthOption, type Command } from './command.js';
 
 export const fromJson: Command = {
@@ -14,21 +14,9 @@ export const fromJson: Command = {
   optionHelp: [['--max-depth <n>', 'deepest nesting accepted (default 256)']],
   async run(context, values, files) {
     const maxDepth = maxDepthOption(values);
-    const file = files[0] ?? '-';
-    const progress = context.progress(file);
-    const text = await context.read(file, progress);
-    if (text === undefined) return EXIT_BAD_INPUT;
-    try {
-      const converter = new JsonToJsv(text, maxDepth === undefined ? {} : { maxDepth });
-      await context.drive(
-        { steps: converter.convert(), sink: converter, position: () => converter.pos, total: text.length, progress, phase: 'converting' },
-        (out) => context.output.write(out),
-      );
-      progress.clear();
-      return EXIT_OK;
-    } catch (error) {
-      progress.clear();
-      return context.reportBadInput(error, text, file);
-    }
+    const input = await context.readInput(files[0] ?? '-');
+    if (input === undefined) return EXIT_BAD_INPUT;
+    const converted = await context.convert(input, 'converting', () => jsonToJsvConversion(input.text, maxDepth === undefined ? {} : { maxDepth }), (out) => context.output.write(out));
+    return converted ? EXIT_OK : EXIT_BAD_INPUT;
   },
 };

@@ -1,7 +1,6 @@
 /** `jsvkit to-json [file] [--infer]`: JSV -> JSON, streamed, keys in document order. */
 import { EXIT_BAD_INPUT, EXIT_OK } from '../context.js';
-import { JsonSink } from '../json-sink.js';
-import { createScanner, walkJsv } from '../../syntax/walk.js';
+import { jsvToJsonConversion } from '../../syntax/conversion.js';
 import { parseOptions, READ_OPTION_HELP, READ_OPTIONS, type Command } from './command.js';
 
 export const toJson: Command = {
@@ -15,23 +14,11 @@ export const toJson: Command = {
   optionHelp: [['--infer', 'turn true/false and numeric text into JSON booleans and numbers'], ...READ_OPTION_HELP],
   async run(context, values, files) {
     const options = parseOptions(values);
-    const file = files[0] ?? '-';
-    const progress = context.progress(file);
-    const text = await context.read(file, progress);
-    if (text === undefined) return EXIT_BAD_INPUT;
-    try {
-      const scanner = createScanner(text, options);
-      const sink = new JsonSink(values.infer === true);
-      await context.drive(
-        { steps: walkJsv(scanner, sink), sink, position: () => scanner.pos, total: text.length, progress, phase: 'converting' },
-        (out) => context.output.write(out),
-      );
-      progress.clear();
-      await context.output.write('\n');
-      return EXIT_OK;
-    } catch (error) {
-      progress.clear();
-      return context.reportBadInput(error, text, file);
-    }
+    const input = await context.readInput(files[0] ?? '-');
+    if (input === undefined) return EXIT_BAD_INPUT;
+    const infer = values.infer === true;
+    if (!(await context.convert(input, 'converting', () => jsvToJsonConversion(input.text, { ...options, infer }), (out) => context.output.write(out)))) return EXIT_BAD_INPUT;
+    await context.output.write('\n');
+    return EXIT_OK;
   },
 };

@@ -1,11 +1,12 @@
 /**
- * Writes walked JSV as compact JSON (`jsvkit to-json`). Keys keep their document order, which a
+ * JSV text -> compact JSON, streamed: a sink for the walk (`jsvkit to-json`, and the conversions
+ * in conversion.ts). Keys keep their document order, which a
  * JavaScript object would not promise for integer-like keys, and no object is ever built, so a
  * `__proto__` key is just text. Untyped JSV scalars are strings; with `infer`, bare `true`/`false`
  * (any case, as ServiceStack reads booleans) become booleans and bare number text that is also
  * valid JSON number text (`-12`, `1.5`, `1E+17`) becomes a number, digits kept as written.
  */
-import type { JsvSink } from '../syntax/walk.js';
+import type { JsvSink } from './walk.js';
 
 // JSON's number grammar (RFC 8259 §6); it has no nested quantifiers, so it runs in linear time.
 const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
