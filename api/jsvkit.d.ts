@@ -404,6 +404,9 @@ declare namespace t {
     export { t_ArraySchema as ArraySchema, t_DictSchema as DictSchema, t_EnumSchema as EnumSchema, t_FlagsSchema as FlagsSchema, t_KeyValuePairSchema as KeyValuePairSchema, t_LazySchema as LazySchema, t_ObjectSchema as ObjectSchema, t_ScalarSchema as ScalarSchema, t_StringSchema as StringSchema, t_UntypedSchema as UntypedSchema, t_any as any, t_array as array, t_boolean as boolean, t_byte as byte, t_bytes as bytes, t_char as char, t_date as date, t_dateOnly as dateOnly, t_dateTimeOffset as dateTimeOffset, t_decimal as decimal, t_dict as dict, enumOf as enum, t_flags as flags, t_float as float, t_guid as guid, t_int as int, t_keyValuePair as keyValuePair, t_lazy as lazy, t_long as long, t_number as number, t_object as object, t_sbyte as sbyte, t_short as short, t_string as string, t_timeOnly as timeOnly, t_timeSpan as timeSpan, t_uint as uint, t_ulong as ulong, t_ushort as ushort };
 }
 type PathSegment = string | number;
+interface StringifyOptions {
+    maxDepth?: number;
+}
 interface JsvIssue {
     readonly code: JsvErrorCode;
     readonly message: string;
@@ -414,9 +417,6 @@ interface JsvIssue {
     readonly line: number | undefined;
     readonly column: number | undefined;
 }
-interface StringifyOptions {
-    maxDepth?: number;
-}
 interface TypedParseOptions extends Omit<ParseOptions, "engine"> {
     strict?: boolean;
 }
@@ -424,11 +424,25 @@ declare function parse<S extends AnySchema>(text: string, schema: S, options?: T
 declare function parse(text: string, options?: ParseOptions): JsvValue;
 declare function stringify<S extends AnySchema>(value: NoInfer<InferInput<S>>, schema: S, options?: TypedStringifyOptions): string;
 declare function stringify(value: unknown, options?: StringifyOptions): string;
+interface JsvSink {
+    openMap(): void;
+    key(text: string, start: number, end: number, key: string): void;
+    closeMap(): void;
+    openList(): void;
+    closeList(): void;
+    emptyMap(): void;
+    emptyList(): void;
+    quoted(text: string, start: number, end: number): void;
+    bare(text: string, start: number, end: number): void;
+    empty(): void;
+}
 interface FormatOptions extends Omit<ParseOptions, "engine"> {
     indent?: string;
     newline?: string;
 }
 declare function format(text: string, options?: FormatOptions): string;
+type WalkOptions = Omit<ParseOptions, "engine">;
+declare function walk(text: string, sink: JsvSink, options?: WalkOptions): void;
 interface CodeFrameOptions {
     source?: string;
     highlight?: (caret: string) => string;
@@ -447,5 +461,5 @@ type SafeParseResult<T> = {
 declare function safeParse<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): SafeParseResult<Infer<S>>;
 declare function parseJsonTyped<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): Infer<S>;
 declare function stringifyJsonTyped<S extends AnySchema>(value: InferInput<S>, schema: S, options?: TypedStringifyOptions): string;
-export { JsvDateTime, JsvDateTimeOffset, JsvError, JsvTimeSpan, codeFrame, format, isJsvError, operation, parse, parseJsonTyped as parseJson, safeParse, stringify, stringifyJsonTyped as stringifyJson, t };
-export type { AnySchema, ApiTable, CodeFrameOptions, DateTimeKind, DictOptions, Engine, EnumLike, EnumMemberName, EnumOptions, FormatOptions, HttpVerb, Infer, InferInput, Input, JsvErrorCode, JsvIssue, JsvMap, JsvValue, KeySchema, ObjectOptions, Operation, OperationDefinition, OperationRequest, OperationResponse, OperationRoute, ParseEngine, ParseOptions, SafeParseResult, Schema, SchemaKind, Shape, StringifyOptions, TextCase, TypedParseOptions, TypedStringifyOptions, WhitespaceMode };
+export { JsvDateTime, JsvDateTimeOffset, JsvError, JsvTimeSpan, codeFrame, format, isJsvError, operation, parse, parseJsonTyped as parseJson, safeParse, stringify, stringifyJsonTyped as stringifyJson, t, walk };
+export type { AnySchema, ApiTable, CodeFrameOptions, DateTimeKind, DictOptions, Engine, EnumLike, EnumMemberName, EnumOptions, FormatOptions, HttpVerb, Infer, InferInput, Input, JsvErrorCode, JsvIssue, JsvMap, JsvSink, JsvValue, KeySchema, ObjectOptions, Operation, OperationDefinition, OperationRequest, OperationResponse, OperationRoute, ParseEngine, ParseOptions, SafeParseResult, Schema, SchemaKind, Shape, StringifyOptions, TextCase, TypedParseOptions, TypedStringifyOptions, WalkOptions, WhitespaceMode };

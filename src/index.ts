@@ -2,6 +2,8 @@
 export { parse, stringify } from './typed/entry.js';
 export type { StringifyOptions } from './syntax/stringify.js';
 export { format, type FormatOptions } from './syntax/format.js';
+export { walk, type WalkOptions } from './syntax/walk-api.js';
+export type { JsvSink } from './syntax/walk.js';
 export type { ParseOptions, WhitespaceMode, Engine, ParseEngine } from './syntax/options.js';
 export type { JsvValue, JsvMap } from './syntax/value.js';
 export { JsvError, isJsvError, type JsvErrorCode } from './errors/jsv-error.js';
