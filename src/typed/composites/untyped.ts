@@ -5,7 +5,8 @@
  * without a schema gives) and writes any value the untyped `stringify` can write.
  */
 import type { JsvValue } from '../../syntax/value.js';
-import { SchemaBase, type Decoder, type Encoder, type SchemaTypes } from '../schema.js';
+import { SchemaBase } from '../schema.js';
+import type { Decoder, Encoder, SchemaTypes } from '../protocol.js';
 
 export class UntypedSchema extends SchemaBase {
   declare readonly '~types'?: SchemaTypes<JsvValue>;
