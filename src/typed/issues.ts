@@ -9,10 +9,7 @@ export interface JsvIssue {
   readonly message: string;
   /** The message without path and position. */
   readonly reason: string;
-  /**
-   * The path as text, e.g. `schedule.rules[2].frequency`; `''` for the document itself. Past 32
-   * levels only the innermost 32 are named, after `…`.
-   */
+  /** The path as text, e.g. `schedule.rules[2].frequency`; `''` for the document itself. */
   readonly path: string;
   /** The same path as keys and indexes, e.g. `['schedule', 'rules', 2, 'frequency']`. */
   readonly segments: readonly PathSegment[];
