@@ -177,6 +177,7 @@ export function jsvErrors(options?: ErrorResponseOptions): ErrorRequestHandler {
     const exchange = state?.exchange ?? new Exchange(negotiate({ url: req.originalUrl, headers: req.headers }), resolveSettings(options));
     const rendered: RenderedError =
       options?.debug === undefined ? exchange.renderError(error) : new Exchange(exchange.negotiation, { ...exchange.settings, debug: options.debug }).renderError(error);
+    if (rendered.statusDescription !== undefined) res.statusMessage = rendered.statusDescription;
     res.status(rendered.status).set(rendered.headers).type(rendered.contentType).send(rendered.text);
   };
 }

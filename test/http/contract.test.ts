@@ -19,6 +19,8 @@ const MANAGER = { authorization: 'Bearer manager-key' };
 
 interface Reply {
   status: number;
+  /** The reason phrase of the status line. */
+  statusText: string;
   type: string | null;
   vary: string | null;
   text: string;
@@ -44,7 +46,7 @@ describe.each(TARGETS)('%s adapter', (target) => {
     let value: unknown;
     if (type?.startsWith('text/jsv') || type?.startsWith('application/jsv')) value = parse(text);
     else if (type?.startsWith('application/json')) value = JSON.parse(text);
-    return { status: response.status, type, vary: response.headers.get('vary'), text, value, headers: response.headers };
+    return { status: response.status, statusText: response.statusText, type, vary: response.headers.get('vary'), text, value, headers: response.headers };
   }
 
   async function createParent(): Promise<string> {
@@ -257,6 +259,10 @@ describe.each(TARGETS)('%s adapter', (target) => {
       const jsv = await call('/customers/c-404.jsv', { headers: MANAGER });
       expect(jsv.status).toBe(404);
       expect(jsv.text).toBe("{responseStatus:{errorCode:NotFound,message:Customer 'c-404' does not exist}}");
+      // ServiceStack's HttpError puts its code in the status line (C# clients: StatusDescription).
+      // The fetch adapters set Response.statusText; @hono/node-server, which serves them here,
+      // writes the standard phrase instead (Deno and Bun send statusText).
+      expect(jsv.statusText).toBe(target === 'express' || target === 'fastify' ? 'NotFound' : 'Not Found');
       const json = await call('/customers/c-404', { headers: { ...MANAGER, accept: 'application/json' } });
       expect(json.text).toBe('{"responseStatus":{"errorCode":"NotFound","message":"Customer \'c-404\' does not exist"}}');
     });
