@@ -551,7 +551,7 @@ describe.each(TARGETS)('%s adapter', (target) => {
     it('answers 400 naming parentCustomerId when the parent does not exist', async () => {
       const reply = await call('/customers', { headers: { ...MANAGER, 'content-type': 'text/jsv' }, body: '{name:Orphan,parentCustomerId:c-none}' });
       expect(reply.status).toBe(400);
-      expect(reply.value.responseStatus.errors[0].fieldName).toBe('parentCustomerId');
+      expect(reply.value.responseStatus.errors[0].fieldName).toBe('ParentCustomerId');
     });
   });
 });
