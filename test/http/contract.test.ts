@@ -12,7 +12,8 @@ import { LIMIT, start, TARGETS, type Running } from './servers.js';
 import { rawRequest } from './raw.js';
 
 const JSV = 'text/jsv; charset=utf-8';
-const APPLICATION_JSV = 'application/jsv; charset=utf-8';
+// ServiceStack sends MimeTypes.Jsv as it is: only JSON gets a charset (AppendUtf8CharsetOnContentTypes).
+const APPLICATION_JSV = 'application/jsv';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const SEED_REQUEST = readFileSync(new URL('../fixtures/seed/newcustomer.request.jsv', import.meta.url), 'utf8');
 const MANAGER = { authorization: 'Bearer manager-key' };

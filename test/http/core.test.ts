@@ -50,9 +50,11 @@ describe('negotiate', () => {
 
   it('answers application/jsv to a client that names application/jsv (ServiceStack MimeTypes.Jsv), text/jsv otherwise', () => {
     // What ServiceStack's C# JsvServiceClient sends: Accept and Content-Type application/jsv.
-    expect(at('/c', 'application/jsv', 'application/jsv')).toMatchObject({ format: 'jsv', contentType: 'application/jsv; charset=utf-8' });
-    expect(at('/c', 'application/jsv')).toMatchObject({ format: 'jsv', contentType: 'application/jsv; charset=utf-8' });
-    expect(at('/c', undefined, 'application/jsv; charset=utf-8').contentType).toBe('application/jsv; charset=utf-8');
+    expect(at('/c', 'application/jsv', 'application/jsv')).toMatchObject({ format: 'jsv', contentType: 'application/jsv' });
+    expect(at('/c', 'application/jsv')).toMatchObject({ format: 'jsv', contentType: 'application/jsv' });
+    expect(at('/c', undefined, 'application/jsv; charset=utf-8').contentType).toBe('application/jsv');
+    // A client that names the charset still gets ServiceStack's type, which has none.
+    expect(at('/c', 'application/jsv; charset=utf-8').contentType).toBe('application/jsv');
     expect(at('/c', '*/*', 'text/jsv').contentType).toBe('text/jsv; charset=utf-8');
     expect(at('/c', 'text/jsv', 'application/jsv').contentType).toBe('text/jsv; charset=utf-8');
     expect(at('/c', 'application/json, application/jsv;q=0.5', 'application/jsv').format).toBe('json');
