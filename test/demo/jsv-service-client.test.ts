@@ -563,3 +563,12 @@ describe('JsonApiClient (HttpClient)', () => {
     expect(thrown('api', reply)).toMatchObject({ StatusCode: 400, ErrorCode: 'NotEmpty', FieldErrors: [{ FieldName: 'Name' }], parsedResponseDto: true });
   });
 });
+
+describe('/types/metadata, what "Add ServiceStack Reference" generates the C# DTOs from', () => {
+  it('lists each request DTO\'s verb marker, so Send(dto) picks the verb as with the Evo Voice DTOs', async () => {
+    const reply = await send('json', { method: 'GET', path: '/types/metadata' });
+    const document = JSON.parse(reply.text) as { operations: { request: { name: string; implements?: { name: string; namespace?: string }[] } }[] };
+    const markers = Object.fromEntries(document.operations.map((op) => [op.request.name, op.request.implements]));
+    expect(markers).toEqual({ NewCustomer: [{ name: 'IPost', namespace: 'ServiceStack' }], GetCustomer: [{ name: 'IGet', namespace: 'ServiceStack' }] });
+  });
+});
