@@ -3,10 +3,13 @@
  * - `GET /types/metadata`: `MetadataTypes` (JSON, or JSV when negotiated), what `jsvkit codegen`
  *   and ServiceStack's own reference tools read;
  * - `GET /metadata/app.json`: the same under `api`, with facts about the host;
+ * - `GET /types/typescript`: the DTOs as ServiceStack's "Add ServiceStack Reference" writes them
+ *   for TypeScript (`npx get-dtos typescript` reads and updates them);
  * - `GET /metadata`, `/json/metadata?op=Name`, `/jsv/metadata?op=Name`: the HTML pages.
  */
 import { Router, type Request, type Response } from 'express';
 import { MetadataTypes } from '../codegen/metadata.js';
+import { nativeTypeScript } from '../codegen/native-typescript.js';
 import { respond, typed } from '../http/express.js';
 import { HttpError } from '../http/response-status.js';
 import type { WireFormat } from '../http/negotiate.js';
@@ -22,6 +25,11 @@ export function metadataRoutes(api: ApiTable, description: HostDescription): Rou
   const types = metadataTypes(api, description);
 
   router.get('/types/metadata', typed({ response: MetadataTypes }), (_req, res) => respond(res, types));
+
+  // Served as ServiceStack serves source: text/plain, generated per request for the BaseUrl and Date lines.
+  router.get('/types/typescript', (req, res) => {
+    res.type('text/plain; charset=utf-8').send(nativeTypeScript(types, { baseUrl: baseUrlOf(req), date: new Date() }));
+  });
 
   // jsv() has already taken `.json` off the path as a format suffix, so `/metadata/app.json` arrives here.
   router.get('/metadata/app', (req, res) => {

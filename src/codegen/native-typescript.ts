@@ -1,0 +1,269 @@
+/**
+ * `/types/typescript`: the DTO module ServiceStack's "Add ServiceStack Reference" writes for
+ * TypeScript (its `TypeScriptGenerator` with the default options), from a `MetadataTypes`
+ * document: the `/* Options: … *\/` header that `npx get-dtos typescript` reads the `BaseUrl` back
+ * from, then one exported class per DTO (bases first) with camelCase members, `// @Route(…)`
+ * comments, `implements IReturn<T>, IPost`, a `Partial<T>` constructor and the `getTypeName`,
+ * `getMethod` and `createResponse` members `@servicestack/client` calls; enums as TypeScript
+ * enums. A pure function of the document: the same input writes the same text.
+ */
+import { toCamelCase } from '../typed/text-case.js';
+import type { MetadataOperationType, MetadataPropertyType, MetadataType, MetadataTypeName, MetadataTypes } from './metadata.js';
+
+export interface NativeTypesOptions {
+  /** The host's base URL, written as `BaseUrl:` (what the reference tools update from). */
+  baseUrl: string;
+  /** The `Date:` line, `yyyy-MM-dd HH:mm:ss` of this instant (ServiceStack writes its local time; we write UTC). */
+  date: Date;
+  /** The `Version:` line: the ServiceStack version the host claims (default `10.15`). */
+  version?: string;
+}
+
+/** The version the demo's documents claim, ServiceStack's `Env.VersionString` of the release read. */
+export const NATIVE_TYPES_VERSION = '10.15';
+
+const PRIMITIVES: Readonly<Record<string, string>> = {
+  String: 'string',
+  Boolean: 'boolean',
+  DateTime: 'string',
+  DateOnly: 'string',
+  DateTimeOffset: 'string',
+  TimeSpan: 'string',
+  TimeOnly: 'string',
+  Guid: 'string',
+  Char: 'string',
+  Uri: 'string',
+  Byte: 'number',
+  SByte: 'number',
+  Int16: 'number',
+  Int32: 'number',
+  Int64: 'number',
+  UInt16: 'number',
+  UInt32: 'number',
+  UInt64: 'number',
+  Single: 'number',
+  Double: 'number',
+  Decimal: 'number',
+  Object: 'Object',
+  'Byte[]': 'string',
+};
+
+const ARRAYS = new Set(['List`1', 'IList`1', 'IEnumerable`1', 'ICollection`1', 'HashSet`1', 'Queue`1', 'Stack`1', 'IReadOnlyList`1']);
+const DICTIONARIES = new Set(['Dictionary`2', 'IDictionary`2', 'IReadOnlyDictionary`2', 'SortedDictionary`2']);
+
+/** The default values `createResponse()` returns for a primitive response type. */
+const PRIMITIVE_RESPONSES: Readonly<Record<string, string>> = { string: "''", boolean: 'false', number: '0' };
+
+/** A C# type written as text in `genericArgs` (`Dictionary<String,Value>`, `List<Int32>`), read into a name and arguments. */
+interface TypeNode {
+  name: string;
+  args: TypeNode[];
+}
+
+// Generic arguments come from the metadata document, which may come from anywhere: bound the
+// nesting a type text may have.
+const MAX_TYPE_DEPTH = 16;
+
+function parseTypeText(text: string): TypeNode {
+  let at = 0;
+  const read = (depth: number): TypeNode => {
+    if (depth > MAX_TYPE_DEPTH) throw new TypeError(`type "${text}" nests deeper than ${MAX_TYPE_DEPTH} levels`);
+    let name = '';
+    while (at < text.length && !'<>,'.includes(text[at]!)) name += text[at++];
+    const node: TypeNode = { name: name.trim(), args: [] };
+    if (text[at] === '<') {
+      at++;
+      for (;;) {
+        node.args.push(read(depth + 1));
+        if (text[at] === ',') at++;
+        else break;
+      }
+      if (text[at] !== '>') throw new TypeError(`type "${text}" is missing a ">"`);
+      at++;
+    }
+    return node;
+  };
+  const node = read(0);
+  if (at !== text.length) throw new TypeError(`type "${text}" has text after its end`);
+  return node;
+}
+
+/** The TypeScript for a .NET type name and its generic arguments (each a type text). */
+function tsType(name: string, genericArgs: readonly string[] | undefined): string {
+  return tsNode({ name, args: (genericArgs ?? []).map(parseTypeText) });
+}
+
+function tsNode(node: TypeNode): string {
+  const { name, args } = node;
+  if ((name === 'Nullable`1' || name === 'Nullable') && args.length === 1) return tsNode(args[0]!);
+  if ((ARRAYS.has(name) || name === 'List') && args.length === 1) return `${tsNode(args[0]!)}[]`;
+  if ((DICTIONARIES.has(name) || name === 'Dictionary') && args.length === 2) return `{ [index:${keyType(tsNode(args[0]!))}]: ${tsNode(args[1]!)}; }`;
+  if (name.endsWith('[]') && name !== 'Byte[]') return `${tsNode({ name: name.slice(0, -2), args: [] })}[]`;
+  const primitive = PRIMITIVES[name];
+  if (primitive !== undefined) return primitive;
+  const bare = name.split('`')[0]!;
+  return args.length === 0 ? bare : `${bare}<${args.map(tsNode).join(', ')}>`;
+}
+
+// TypeScript index signatures take string or number keys only.
+function keyType(type: string): string {
+  return type === 'number' ? 'number' : 'string';
+}
+
+function typeNameText(ref: MetadataTypeName): string {
+  return tsType(ref.name, ref.genericArgs);
+}
+
+/** `2026-12-04 19:30:00`, ServiceStack's `DateTime.ToString("s")` with the `T` replaced. */
+function headerDate(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function comment(text: string | undefined, indent: string): string[] {
+  // `*/` inside a description would end the comment early.
+  return text === undefined || text === '' ? [] : [`${indent}/** @description ${text.replace(/\*\//g, '*\\/').replace(/[\r\n]+/g, ' ')} */`];
+}
+
+function quoted(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** Every DTO once, each base before the types that extend it, otherwise in document order. */
+function orderedTypes(document: MetadataTypes): MetadataType[] {
+  const byName = new Map<string, MetadataType>();
+  const add = (type: MetadataType | undefined) => {
+    if (type !== undefined && !byName.has(type.name)) byName.set(type.name, type);
+  };
+  for (const type of document.types) add(type);
+  for (const op of document.operations) {
+    add(op.request);
+    add(op.response);
+  }
+  const ordered: MetadataType[] = [];
+  const placed = new Set<string>();
+  for (const type of byName.values()) {
+    // The chain of bases not placed yet, walked without recursion (a cycle ends it).
+    const chain: MetadataType[] = [];
+    const seen = new Set<string>();
+    for (let at: MetadataType | undefined = type; at !== undefined && !placed.has(at.name) && !seen.has(at.name); at = at.inherits === undefined ? undefined : byName.get(at.inherits.name)) {
+      seen.add(at.name);
+      chain.push(at);
+    }
+    for (const base of chain.reverse()) {
+      placed.add(base.name);
+      ordered.push(base);
+    }
+  }
+  return ordered;
+}
+
+/** The TypeScript DTO module of `document`, as ServiceStack's `/types/typescript` writes it. */
+export function nativeTypeScript(document: MetadataTypes, options: NativeTypesOptions): string {
+  const lines: string[] = [
+    '/* Options:',
+    `Date: ${headerDate(options.date)}`,
+    `Version: ${options.version ?? NATIVE_TYPES_VERSION}`,
+    'Tip: To override a DTO option, remove "//" prefix before updating',
+    `BaseUrl: ${options.baseUrl}`,
+    '',
+    '//GlobalNamespace: ',
+    '//MakePropertiesOptional: False',
+    '//AddServiceStackTypes: True',
+    '//AddResponseStatus: False',
+    '//AddImplicitVersion: ',
+    '//AddDescriptionAsComments: True',
+    '//IncludeTypes: ',
+    '//ExcludeTypes: ',
+    '//DefaultImports: ',
+    '*/',
+    '',
+    '// @ts-nocheck',
+  ];
+
+  const operations = new Map<string, MetadataOperationType>(document.operations.map((op) => [op.request.name, op]));
+  const markers = new Set<string>();
+  for (const op of document.operations) for (const marker of op.request.implements ?? []) markers.add(marker.name);
+  const returnsVoid = document.operations.some((op) => op.response === undefined);
+
+  // ServiceStack's own marker interfaces, as AddServiceStackTypes adds them.
+  lines.push('', 'export interface IReturn<T>', '{', '    createResponse(): T;', '}');
+  if (returnsVoid) lines.push('', 'export interface IReturnVoid', '{', '    createResponse(): void;', '}');
+  for (const marker of [...markers].sort()) lines.push('', `export interface ${marker}`, '{', '}');
+
+  let dictionaryDeclared = false;
+  for (const type of orderedTypes(document)) {
+    lines.push('');
+    lines.push(...comment(type.description, ''));
+    if (type.isEnum === true) {
+      lines.push(`export enum ${type.name}`, '{');
+      (type.enumNames ?? []).forEach((name, index) => {
+        const value = type.enumValues?.[index];
+        lines.push(value === undefined || type.isEnumInt !== true ? `    ${name} = '${type.enumMemberValues?.[index] ?? name}',` : `    ${name} = ${value},`);
+      });
+      lines.push('}');
+      continue;
+    }
+
+    const op = operations.get(type.name);
+    for (const route of op?.routes ?? []) lines.push(route.verbs === undefined ? `// @Route(${quoted(route.path)})` : `// @Route(${quoted(route.path)}, ${quoted(route.verbs)})`);
+
+    let extend = '';
+    if (type.inherits !== undefined) {
+      const { name, genericArgs } = type.inherits;
+      if (DICTIONARIES.has(name) && genericArgs?.length === 2) {
+        if (!dictionaryDeclared) {
+          // ServiceStack's DictionaryDeclaration, once, before the first type that needs it.
+          lines.splice(lines.length - (type.description === undefined ? 0 : 1), 0, 'export class Dictionary<T> { [Key: string]: T; }', '');
+          dictionaryDeclared = true;
+        }
+        extend = ` extends Dictionary<${tsNode(parseTypeText(genericArgs[1]!))}>`;
+      } else if (ARRAYS.has(name) && genericArgs?.length === 1) {
+        extend = ` extends Array<${tsNode(parseTypeText(genericArgs[0]!))}>`;
+      } else {
+        extend = ` extends ${typeNameText(type.inherits)}`;
+      }
+    }
+    const response = op?.response === undefined ? undefined : tsType(op.response.name, op.response.genericArgs);
+    const interfaces = [...(op === undefined ? [] : [response === undefined ? 'IReturnVoid' : `IReturn<${response}>`]), ...(type.implements ?? []).map(typeNameText)];
+    if (interfaces.length > 0) extend += ` implements ${interfaces.join(', ')}`;
+    const generics = type.genericArgs !== undefined && type.genericArgs.length > 0 ? `<${type.genericArgs.join(', ')}>` : '';
+    const typeName = `${type.name.split('`')[0]}${generics}`;
+    lines.push(`export class ${typeName}${extend}`, '{');
+
+    const properties = type.properties ?? [];
+    properties.forEach((property, index) => {
+      const described = comment(property.description, '    ');
+      if (index > 0 && described.length > 0) lines.push('');
+      lines.push(...described);
+      if (property.dataMember !== undefined) lines.push(`    // @DataMember${property.dataMember.name === undefined ? '' : `(Name=${quoted(property.dataMember.name)})`}`);
+      lines.push(`    public ${memberName(property)}${property.isRequired === true ? '' : '?'}: ${tsType(property.type, property.genericArgs)};`);
+    });
+
+    if (properties.length > 0) lines.push('');
+    const callSuper = type.inherits === undefined ? '' : extend.startsWith(' extends Array<') || extend.startsWith(' extends Dictionary<') ? 'super(); ' : 'super(init); ';
+    lines.push(`    public constructor(init?: Partial<${typeName}>) { ${callSuper}(Object as any).assign(this, init); }`);
+    if (op !== undefined) {
+      lines.push(`    public getTypeName() { return '${type.name}'; }`);
+      if (op.method !== undefined) lines.push(`    public getMethod() { return '${op.method}'; }`);
+      lines.push(`    public createResponse() { ${createResponse(response)} }`);
+    }
+    lines.push('}');
+  }
+  lines.push('');
+  return `${lines.join('\n')}\n`;
+}
+
+// The member name on the wire: a [DataMember(Name)] as written, else camelCase, as a host with
+// ServiceStack's camelCase text case writes JSON.
+function memberName(property: MetadataPropertyType): string {
+  return property.dataMember?.name ?? toCamelCase(property.name);
+}
+
+function createResponse(response: string | undefined): string {
+  if (response === undefined) return '';
+  const primitive = PRIMITIVE_RESPONSES[response];
+  if (primitive !== undefined) return `return ${primitive};`;
+  if (response.endsWith('[]')) return `return new Array<${response.slice(0, -2)}>();`;
+  if (response.startsWith('{')) return 'return {};';
+  return `return new ${response}();`;
+}
