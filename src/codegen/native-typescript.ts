@@ -9,18 +9,7 @@
  */
 import { toCamelCase } from '../typed/text-case.js';
 import type { MetadataOperationType, MetadataPropertyType, MetadataType, MetadataTypeName, MetadataTypes } from './metadata.js';
-
-export interface NativeTypesOptions {
-  /** The host's base URL, written as `BaseUrl:` (what the reference tools update from). */
-  baseUrl: string;
-  /** The `Date:` line, `yyyy-MM-dd HH:mm:ss` of this instant (ServiceStack writes its local time; we write UTC). */
-  date: Date;
-  /** The `Version:` line: the ServiceStack version the host claims (default `10.15`). */
-  version?: string;
-}
-
-/** The version the demo's documents claim, ServiceStack's `Env.VersionString` of the release read. */
-export const NATIVE_TYPES_VERSION = '10.15';
+import { headerDate, NATIVE_TYPES_VERSION, parseTypeText, type NativeTypesOptions, type TypeNode } from './native-types.js';
 
 const PRIMITIVES: Readonly<Record<string, string>> = {
   String: 'string',
@@ -54,40 +43,6 @@ const DICTIONARIES = new Set(['Dictionary`2', 'IDictionary`2', 'IReadOnlyDiction
 /** The default values `createResponse()` returns for a primitive response type. */
 const PRIMITIVE_RESPONSES: Readonly<Record<string, string>> = { string: "''", boolean: 'false', number: '0' };
 
-/** A C# type written as text in `genericArgs` (`Dictionary<String,Value>`, `List<Int32>`), read into a name and arguments. */
-interface TypeNode {
-  name: string;
-  args: TypeNode[];
-}
-
-// Generic arguments come from the metadata document, which may come from anywhere: bound the
-// nesting a type text may have.
-const MAX_TYPE_DEPTH = 16;
-
-function parseTypeText(text: string): TypeNode {
-  let at = 0;
-  const read = (depth: number): TypeNode => {
-    if (depth > MAX_TYPE_DEPTH) throw new TypeError(`type "${text}" nests deeper than ${MAX_TYPE_DEPTH} levels`);
-    let name = '';
-    while (at < text.length && !'<>,'.includes(text[at]!)) name += text[at++];
-    const node: TypeNode = { name: name.trim(), args: [] };
-    if (text[at] === '<') {
-      at++;
-      for (;;) {
-        node.args.push(read(depth + 1));
-        if (text[at] === ',') at++;
-        else break;
-      }
-      if (text[at] !== '>') throw new TypeError(`type "${text}" is missing a ">"`);
-      at++;
-    }
-    return node;
-  };
-  const node = read(0);
-  if (at !== text.length) throw new TypeError(`type "${text}" has text after its end`);
-  return node;
-}
-
 /** The TypeScript for a .NET type name and its generic arguments (each a type text). */
 function tsType(name: string, genericArgs: readonly string[] | undefined): string {
   return tsNode({ name, args: (genericArgs ?? []).map(parseTypeText) });
@@ -112,11 +67,6 @@ function keyType(type: string): string {
 
 function typeNameText(ref: MetadataTypeName): string {
   return tsType(ref.name, ref.genericArgs);
-}
-
-/** `2026-12-04 19:30:00`, ServiceStack's `DateTime.ToString("s")` with the `T` replaced. */
-function headerDate(date: Date): string {
-  return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
 function comment(text: string | undefined, indent: string): string[] {

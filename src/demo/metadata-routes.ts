@@ -3,12 +3,15 @@
  * - `GET /types/metadata`: `MetadataTypes` (JSON, or JSV when negotiated), what `jsvkit codegen`
  *   and ServiceStack's own reference tools read;
  * - `GET /metadata/app.json`: the same under `api`, with facts about the host;
- * - `GET /types/typescript`: the DTOs as ServiceStack's "Add ServiceStack Reference" writes them
- *   for TypeScript (`npx get-dtos typescript` reads and updates them);
+ * - `GET /types/csharp`, `GET /types/typescript`: the DTOs as ServiceStack's "Add ServiceStack
+ *   Reference" writes them (`x csharp <url>` and `npx get-dtos typescript` read and update them);
+ * - `GET /types`: the links to those documents, as ServiceStack's `TypeLinks` lists them;
  * - `GET /metadata`, `/json/metadata?op=Name`, `/jsv/metadata?op=Name`: the HTML pages.
  */
 import { Router, type Request, type Response } from 'express';
 import { MetadataTypes } from '../codegen/metadata.js';
+import { nativeCSharp } from '../codegen/native-csharp.js';
+import type { NativeTypesOptions } from '../codegen/native-types.js';
 import { nativeTypeScript } from '../codegen/native-typescript.js';
 import { respond, typed } from '../http/express.js';
 import { HttpError } from '../http/response-status.js';
@@ -26,9 +29,15 @@ export function metadataRoutes(api: ApiTable, description: HostDescription): Rou
 
   router.get('/types/metadata', typed({ response: MetadataTypes }), (_req, res) => respond(res, types));
 
-  // Served as ServiceStack serves source: text/plain, generated per request for the BaseUrl and Date lines.
-  router.get('/types/typescript', (req, res) => {
-    res.type('text/plain; charset=utf-8').send(nativeTypeScript(types, { baseUrl: baseUrlOf(req), date: new Date() }));
+  // Source goes out as text/plain, generated per request for the BaseUrl and Date lines.
+  const source = (write: (document: MetadataTypes, options: NativeTypesOptions) => string) => (req: Request, res: Response) => {
+    res.type('text/plain; charset=utf-8').send(write(types, { baseUrl: baseUrlOf(req), date: new Date() }));
+  };
+  router.get('/types/csharp', source(nativeCSharp));
+  router.get('/types/typescript', source(nativeTypeScript));
+  router.get('/types', (req, res) => {
+    const base = baseUrlOf(req);
+    respond(res, { Metadata: `${base}/types/metadata`, CSharp: `${base}/types/csharp`, TypeScript: `${base}/types/typescript` });
   });
 
   // jsv() has already taken `.json` off the path as a format suffix, so `/metadata/app.json` arrives here.

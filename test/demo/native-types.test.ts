@@ -1,7 +1,8 @@
 /**
- * "Add ServiceStack Reference" for TypeScript against the demo: `GET /types/typescript` written as
- * ServiceStack's TypeScriptGenerator writes it, compiled by `tsc --strict` next to a module that
- * uses it with `@servicestack/client`, and that module run against the demo.
+ * "Add ServiceStack Reference" against the demo: `GET /types/typescript` written as ServiceStack's
+ * TypeScriptGenerator writes it, compiled by `tsc --strict` next to a module that uses it with
+ * `@servicestack/client`, and that module run against the demo; `GET /types/csharp` as its
+ * CSharpGenerator writes it (checked here as text; no C# compiler runs in this suite).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nativeCSharp } from '../../src/codegen/native-csharp.js';
 import { nativeTypeScript } from '../../src/codegen/native-typescript.js';
 import type { MetadataTypes } from '../../src/codegen/metadata.js';
 import { createDemoApp } from '../../src/demo/app.js';
@@ -160,5 +162,93 @@ describe('nativeTypeScript', () => {
     expect(cyclic.match(/export class [AB] /g)).toHaveLength(2);
     const deep = `${'List<'.repeat(40)}String${'>'.repeat(40)}`;
     expect(() => write(document([{ name: 'Deep', properties: [{ name: 'X', type: 'List`1', genericArgs: [deep] }] }]))).toThrow(/nests deeper/);
+  });
+});
+
+describe('GET /types/csharp', () => {
+  it('writes the options header, the usings and the DTOs in their namespace as CSharpGenerator does', async () => {
+    const response = await fetch(`${base}/types/csharp`);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const text = await response.text();
+    const lines = text.split('\n');
+    expect(lines.slice(0, 5)).toEqual(['/* Options:', expect.stringMatching(/^Date: /), 'Version: 10.15', 'Tip: To override a DTO option, remove "//" prefix before updating', `BaseUrl: ${base}`]);
+    expect(lines).toContain('//MakePartial: True');
+    expect(lines).toContain('//AddDefaultXmlNamespace: http://schemas.servicestack.net/types');
+    expect(lines).toContain('using ServiceStack;');
+    expect(lines).toContain('using EvoVoice.ServiceModel;');
+    const start = lines.indexOf('    [Route("/customers", "POST")]');
+    expect(lines.slice(start - 3, start + 10)).toEqual([
+      '    ///<summary>',
+      '    ///Creates a new customer',
+      '    ///</summary>',
+      '    [Route("/customers", "POST")]',
+      '    public partial class NewCustomer',
+      '        : IReturn<CustomerInfo>, IPost',
+      '    {',
+      '        ///<summary>',
+      '        ///The account ID to associate this customer with',
+      '        ///</summary>',
+      '        public virtual string AccountId { get; set; }',
+      '        ///<summary>',
+      '        ///The name of the customer',
+    ]);
+    expect(lines).toContain('        public virtual Dictionary<string, Value> Data { get; set; }');
+    expect(lines).toContain('    public partial class CustomerInfo');
+    expect(lines).toContain('        : EntityInfo');
+    expect(lines).toContain('        public virtual bool? IsStaging { get; set; }');
+    expect(lines).toContain('    [Route("/customers/{CustomerId}", "GET")]');
+    expect(lines).toContain('        : IReturn<CustomerInfo>, IGet');
+  });
+
+  it('GET /types links the documents the host serves, as ServiceStack\'s TypeLinks does', async () => {
+    const links = (await (await fetch(`${base}/types`, { headers: { accept: 'application/json' } })).json()) as Record<string, string>;
+    expect(links).toEqual({ Metadata: `${base}/types/metadata`, CSharp: `${base}/types/csharp`, TypeScript: `${base}/types/typescript` });
+  });
+});
+
+describe('nativeCSharp', () => {
+  const write = (types: MetadataTypes['types']) => nativeCSharp({ namespaces: [], types, operations: [] }, { baseUrl: 'http://h', date: new Date(0) });
+
+  it('writes C# keywords, nullables, generic collections, enums with values and EnumMember names, ordered by namespace and name', () => {
+    const text = write([
+      { name: 'Zed', namespace: 'B.Model', properties: [{ name: 'Id', type: 'Int64' }] },
+      {
+        name: 'All',
+        namespace: 'A.Model',
+        properties: [
+          { name: 'When', type: 'Nullable`1', genericArgs: ['DateTime'] },
+          { name: 'Ids', type: 'List`1', genericArgs: ['Int32'] },
+          { name: 'Map', type: 'Dictionary`2', genericArgs: ['String', 'List<Decimal>'] },
+        ],
+      },
+      { name: 'Color', namespace: 'A.Model', isEnum: true, enumNames: ['Red', 'DarkBlue'], enumMemberValues: ['Red', 'dark-blue'] },
+      { name: 'Flags', namespace: 'A.Model', isEnum: true, isEnumInt: true, enumNames: ['A', 'B'], enumValues: ['1', '2'] },
+    ]);
+    for (const line of [
+      '        public virtual DateTime? When { get; set; }',
+      '        public virtual List<int> Ids { get; set; }',
+      '        public virtual Dictionary<string, List<decimal>> Map { get; set; }',
+      '        [EnumMember(Value="dark-blue")]',
+      '        DarkBlue,',
+      '        B = 2,',
+      '        public virtual long Id { get; set; }',
+    ]) {
+      expect(text).toContain(line);
+    }
+    const order = ['class All', 'enum Color', 'enum Flags', 'namespace B.Model', 'class Zed'].map((needle) => text.indexOf(needle));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('keeps descriptions and route text from closing the comment or the string', () => {
+    const text = nativeCSharp(
+      {
+        namespaces: [],
+        types: [],
+        operations: [{ request: { name: 'Op', namespace: 'M', description: 'a </summary> b\nc' }, routes: [{ path: '/a"b', verbs: 'GET' }] }],
+      },
+      { baseUrl: 'http://h', date: new Date(0) },
+    );
+    expect(text).toContain('    ///a &lt;/summary&gt; b c');
+    expect(text).toContain('    [Route("/a\\"b", "GET")]');
   });
 });
