@@ -109,6 +109,20 @@ function orderedTypes(document: MetadataTypes): MetadataType[] {
 
 /** The TypeScript DTO module of `document`, as ServiceStack's `/types/typescript` writes it. */
 export function nativeTypeScript(document: MetadataTypes, options: NativeTypesOptions): string {
+  return write(document, options, true);
+}
+
+/**
+ * The same DTOs as declarations, as ServiceStack's `/types/typescript.d` writes them (its
+ * generator without `ExportAsTypes`, members optional): interfaces, no classes or methods, string
+ * enums as union types.
+ */
+export function nativeTypeScriptDefinitions(document: MetadataTypes, options: NativeTypesOptions): string {
+  return write(document, options, false);
+}
+
+function write(document: MetadataTypes, options: NativeTypesOptions, asTypes: boolean): string {
+  const exported = asTypes ? 'export ' : '';
   const lines: string[] = [
     '/* Options:',
     `Date: ${headerDate(options.date)}`,
@@ -117,7 +131,7 @@ export function nativeTypeScript(document: MetadataTypes, options: NativeTypesOp
     `BaseUrl: ${options.baseUrl}`,
     '',
     '//GlobalNamespace: ',
-    '//MakePropertiesOptional: False',
+    `//MakePropertiesOptional: ${asTypes ? 'False' : 'True'}`,
     '//AddServiceStackTypes: True',
     '//AddResponseStatus: False',
     '//AddImplicitVersion: ',
@@ -136,16 +150,21 @@ export function nativeTypeScript(document: MetadataTypes, options: NativeTypesOp
   const returnsVoid = document.operations.some((op) => op.response === undefined);
 
   // ServiceStack's own marker interfaces, as AddServiceStackTypes adds them.
-  lines.push('', 'export interface IReturn<T>', '{', '    createResponse(): T;', '}');
-  if (returnsVoid) lines.push('', 'export interface IReturnVoid', '{', '    createResponse(): void;', '}');
-  for (const marker of [...markers].sort()) lines.push('', `export interface ${marker}`, '{', '}');
+  lines.push('', `${exported}interface IReturn<T>`, '{', ...(asTypes ? ['    createResponse(): T;'] : []), '}');
+  if (returnsVoid) lines.push('', `${exported}interface IReturnVoid`, '{', ...(asTypes ? ['    createResponse(): void;'] : []), '}');
+  for (const marker of [...markers].sort()) lines.push('', `${exported}interface ${marker}`, '{', '}');
 
   let dictionaryDeclared = false;
   for (const type of orderedTypes(document)) {
     lines.push('');
     lines.push(...comment(type.description, ''));
+    if (type.isEnum === true && !asTypes && type.isEnumInt !== true && (type.enumNames ?? []).length > 0) {
+      // Without ExportAsTypes a string enum is a union of its names.
+      lines.push(`type ${type.name} = ${(type.enumNames ?? []).map((name) => `"${name}"`).join(' | ')};`);
+      continue;
+    }
     if (type.isEnum === true) {
-      lines.push(`export enum ${type.name}`, '{');
+      lines.push(`${exported}enum ${type.name}`, '{');
       (type.enumNames ?? []).forEach((name, index) => {
         const value = type.enumValues?.[index];
         lines.push(value === undefined || type.isEnumInt !== true ? `    ${name} = '${type.enumMemberValues?.[index] ?? name}',` : `    ${name} = ${value},`);
@@ -163,7 +182,7 @@ export function nativeTypeScript(document: MetadataTypes, options: NativeTypesOp
       if (DICTIONARIES.has(name) && genericArgs?.length === 2) {
         if (!dictionaryDeclared) {
           // ServiceStack's DictionaryDeclaration, once, before the first type that needs it.
-          lines.splice(lines.length - (type.description === undefined ? 0 : 1), 0, 'export class Dictionary<T> { [Key: string]: T; }', '');
+          lines.splice(lines.length - (type.description === undefined ? 0 : 1), 0, `${asTypes ? 'export class' : 'interface'} Dictionary<T> { [Key: string]: T; }`, '');
           dictionaryDeclared = true;
         }
         extend = ` extends Dictionary<${tsNode(parseTypeText(genericArgs[1]!))}>`;
@@ -175,21 +194,28 @@ export function nativeTypeScript(document: MetadataTypes, options: NativeTypesOp
     }
     const response = op?.response === undefined ? undefined : tsType(op.response.name, op.response.genericArgs);
     const interfaces = [...(op === undefined ? [] : [response === undefined ? 'IReturnVoid' : `IReturn<${response}>`]), ...(type.implements ?? []).map(typeNameText)];
-    if (interfaces.length > 0) extend += ` implements ${interfaces.join(', ')}`;
+    // A class implements its markers; an interface extends them after its base.
+    if (interfaces.length > 0) extend += asTypes ? ` implements ${interfaces.join(', ')}` : `${extend === '' ? ' extends ' : ', '}${interfaces.join(', ')}`;
     const generics = type.genericArgs !== undefined && type.genericArgs.length > 0 ? `<${type.genericArgs.join(', ')}>` : '';
     const typeName = `${type.name.split('`')[0]}${generics}`;
-    lines.push(`export class ${typeName}${extend}`, '{');
+    lines.push(`${asTypes ? 'export class' : 'interface'} ${typeName}${extend}`, '{');
 
-    const properties = type.properties ?? [];
-    properties.forEach((property, index) => {
-      const described = comment(property.description, '    ');
-      if (index > 0 && described.length > 0) lines.push('');
-      lines.push(...described);
-      if (property.dataMember !== undefined) lines.push(`    // @DataMember${property.dataMember.name === undefined ? '' : `(Name=${quoted(property.dataMember.name)})`}`);
-      lines.push(`    public ${memberName(property)}${property.isRequired === true ? '' : '?'}: ${tsType(property.type, property.genericArgs)};`);
-    });
+    // A blank line follows a member that carried attribute lines, as ServiceStack's AddProperties spaces them.
+    let spaced = false;
+    for (const property of type.properties ?? []) {
+      if (spaced) lines.push('');
+      lines.push(...comment(property.description, '    '));
+      spaced = property.dataMember !== undefined;
+      if (spaced) lines.push(`    // @DataMember${property.dataMember?.name === undefined ? '' : `(Name=${quoted(property.dataMember.name)})`}`);
+      const optional = !asTypes || property.isRequired !== true ? '?' : '';
+      lines.push(`    ${asTypes ? 'public ' : ''}${memberName(property)}${optional}: ${tsType(property.type, property.genericArgs)};`);
+    }
+    if (!asTypes) {
+      lines.push('}');
+      continue;
+    }
 
-    if (properties.length > 0) lines.push('');
+    lines.push('');
     const callSuper = type.inherits === undefined ? '' : extend.startsWith(' extends Array<') || extend.startsWith(' extends Dictionary<') ? 'super(); ' : 'super(init); ';
     lines.push(`    public constructor(init?: Partial<${typeName}>) { ${callSuper}(Object as any).assign(this, init); }`);
     if (op !== undefined) {

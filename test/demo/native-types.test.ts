@@ -61,7 +61,8 @@ describe('GET /types/typescript', () => {
   it('starts with the options header the reference tools read (BaseUrl, Version, commented defaults)', async () => {
     const response = await fetch(`${base}/types/typescript`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    // NativeTypesService: [AddHeader(ContentType = MimeTypes.PlainText)], no charset appended.
+    expect(response.headers.get('content-type')).toBe('text/plain');
     const text = await response.text();
     const header = text.slice(0, text.indexOf('*/') + 2).split('\n');
     expect(header[0]).toBe('/* Options:');
@@ -121,6 +122,19 @@ describe('GET /types/typescript', () => {
   });
 });
 
+describe('GET /types/typescript.d', () => {
+  it('writes the DTOs as interfaces with optional members and string enums as unions, as without ExportAsTypes', async () => {
+    const text = await (await fetch(`${base}/types/typescript.d`)).text();
+    expect(text).toContain('//MakePropertiesOptional: True\n');
+    expect(text).toContain('interface IReturn<T>\n{\n}\n');
+    expect(text).toContain('// @Route("/customers", "POST")\ninterface NewCustomer extends IReturn<CustomerInfo>, IPost\n{\n');
+    expect(text).toContain('interface CustomerInfo extends EntityInfo\n{');
+    expect(text).toContain('    /** @description The name of the customer */\n    name?: string;\n');
+    expect(text).toContain('type TagColors = "Magenta" | "Red" | "Volcano"');
+    expect(text).not.toMatch(/constructor|getTypeName|export /);
+  });
+});
+
 describe('nativeTypeScript', () => {
   const document = (types: MetadataTypes['types'], operations: MetadataTypes['operations'] = []): MetadataTypes => ({ namespaces: [], types, operations });
   const write = (doc: MetadataTypes) => nativeTypeScript(doc, { baseUrl: 'http://h', date: new Date(Date.UTC(2026, 11, 4, 19, 30, 5)) });
@@ -168,7 +182,7 @@ describe('nativeTypeScript', () => {
 describe('GET /types/csharp', () => {
   it('writes the options header, the usings and the DTOs in their namespace as CSharpGenerator does', async () => {
     const response = await fetch(`${base}/types/csharp`);
-    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.headers.get('content-type')).toBe('text/plain');
     const text = await response.text();
     const lines = text.split('\n');
     expect(lines.slice(0, 5)).toEqual(['/* Options:', expect.stringMatching(/^Date: /), 'Version: 10.15', 'Tip: To override a DTO option, remove "//" prefix before updating', `BaseUrl: ${base}`]);
@@ -202,7 +216,7 @@ describe('GET /types/csharp', () => {
 
   it('GET /types links the documents the host serves, as ServiceStack\'s TypeLinks does', async () => {
     const links = (await (await fetch(`${base}/types`, { headers: { accept: 'application/json' } })).json()) as Record<string, string>;
-    expect(links).toEqual({ Metadata: `${base}/types/metadata`, CSharp: `${base}/types/csharp`, TypeScript: `${base}/types/typescript` });
+    expect(links).toEqual({ Metadata: `${base}/types/metadata`, CSharp: `${base}/types/csharp`, TypeScript: `${base}/types/typescript`, TypeScriptDefinition: `${base}/types/typescript.d` });
   });
 });
 
