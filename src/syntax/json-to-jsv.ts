@@ -3,7 +3,7 @@
  * writer directly, so a 100 MB JSON file is never turned into objects, and number literals are
  * seen as written: integers keep their digits (as .NET writes int, long, ulong and decimal, so
  * nothing beyond 2^53 is rounded); numbers with a fraction or an exponent become .NET double text
- * (`1e21` -> `1E+21`, `0.1e1` -> `1`, jsv-spec §2.5). Everything else follows `stringify`: `True`
+ * (`1e21` -> `1E+21`, `0.1e1` -> `1`, as .NET writes doubles). Everything else follows `stringify`: `True`
  * and `False`, strings quoted only when needed, null map entries left out, null list items as
  * empty slots, and a list whose only item is null rejected (no JSV text reads back as it, W1).
  */

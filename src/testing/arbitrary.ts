@@ -3,7 +3,7 @@
  * reads or writes DTOs. Every value generated can be written and reads back equal
  * (`parse(stringify(x, S), S)` deep-equals `x`): strings are nasty (edge blanks, quotes, commas,
  * brackets, CR/LF, `null`- and number-looking text, astral characters), and only the values JSV
- * cannot carry are left out (jsv-spec §3.11: lists that end in nulls W1–W3, null dictionary
+ * cannot carry are left out (docs/jsv-format.md, Nulls in lists: that end in nulls W1–W3, null dictionary
  * entries, kinds a midnight DateTime loses).
  */
 import fc from 'fast-check';
