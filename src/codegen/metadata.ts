@@ -83,6 +83,8 @@ export const MetadataType = object(
     isInterface: boolean(),
     isAbstract: boolean(),
     isGenericTypeDef: boolean(),
+    /** Present on a `[DataContract]` class: ServiceStack.Text writes and reads its `[DataMember]` properties only. */
+    dataContract: object({ name: string(), namespace: string() }, { name: 'MetadataDataContract' }),
     properties: array(MetadataPropertyType),
     attributes: array(MetadataAttribute),
     enumNames: array(string()),

@@ -88,8 +88,8 @@ describe('codegen output', () => {
 });
 
 describe('errors with paths', () => {
-  it('an unknown type', () => {
-    const error = codegenError(() => codegen(doc([{ name: 'A', properties: [{ name: 'X', type: 'Int32' }, { name: 'Y', type: 'List`1', genericArgs: ['Nope'] }] }])));
+  it('an unknown type (under strict)', () => {
+    const error = codegenError(() => codegen(doc([{ name: 'A', properties: [{ name: 'X', type: 'Int32' }, { name: 'Y', type: 'List`1', genericArgs: ['Nope'] }] }]), { strict: true }));
     expect(error).toMatchObject({ code: 'UNKNOWN_TYPE', path: 'types[0].properties[1].type' });
     expect(error.message).toMatch(/Unknown type Nope/);
   });
@@ -105,7 +105,8 @@ describe('errors with paths', () => {
   });
 
   it('duplicate names', () => {
-    expect(codegenError(() => codegen(doc([{ name: 'A', namespace: 'N' }, { name: 'A', namespace: 'N' }])))).toMatchObject({ code: 'DUPLICATE_TYPE', path: 'types[1].name' });
+    const twice = doc([{ name: 'A', namespace: 'N' }, { name: 'A', namespace: 'N', properties: [{ name: 'X', type: 'String' }] }]);
+    expect(codegenError(() => codegen(twice, { strict: true }))).toMatchObject({ code: 'DUPLICATE_TYPE', path: 'types[1].name' });
     expect(codegenError(() => codegen(doc([{ name: 'A', properties: [{ name: 'Id', type: 'String' }, { name: 'ID', type: 'String' }] }])))).toMatchObject({ code: 'DUPLICATE_TYPE', path: 'types[0].properties[1].name' });
   });
 
@@ -178,7 +179,7 @@ describe('jsvkit codegen', () => {
     const first = readFileSync(out, 'utf8');
     expect(first).toMatch(/"source":"doc.json"/);
     writeFileSync(source, doc([{ name: 'A', properties: [{ name: 'X', type: 'Nope' }] }]));
-    const failed = await cli(['codegen', source, '-o', out]);
+    const failed = await cli(['codegen', source, '-o', out, '--strict']);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/Unknown type Nope: .* at types\[0\]\.properties\[0\]\.type \[UNKNOWN_TYPE\]/);
     expect(readFileSync(out, 'utf8')).toBe(first);
