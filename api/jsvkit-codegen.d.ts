@@ -199,6 +199,10 @@ declare const MetadataType: ObjectSchema<{
     readonly isInterface: ScalarSchema<boolean>;
     readonly isAbstract: ScalarSchema<boolean>;
     readonly isGenericTypeDef: ScalarSchema<boolean>;
+    readonly dataContract: ObjectSchema<{
+        readonly name: StringSchema;
+        readonly namespace: StringSchema;
+    }>;
     readonly properties: ArraySchema<ObjectSchema<{
         readonly name: StringSchema & RequiredMark;
         readonly type: StringSchema & RequiredMark;
@@ -276,6 +280,10 @@ declare const MetadataOperationType: ObjectSchema<{
         readonly isInterface: ScalarSchema<boolean>;
         readonly isAbstract: ScalarSchema<boolean>;
         readonly isGenericTypeDef: ScalarSchema<boolean>;
+        readonly dataContract: ObjectSchema<{
+            readonly name: StringSchema;
+            readonly namespace: StringSchema;
+        }>;
         readonly properties: ArraySchema<ObjectSchema<{
             readonly name: StringSchema & RequiredMark;
             readonly type: StringSchema & RequiredMark;
@@ -344,6 +352,10 @@ declare const MetadataOperationType: ObjectSchema<{
         readonly isInterface: ScalarSchema<boolean>;
         readonly isAbstract: ScalarSchema<boolean>;
         readonly isGenericTypeDef: ScalarSchema<boolean>;
+        readonly dataContract: ObjectSchema<{
+            readonly name: StringSchema;
+            readonly namespace: StringSchema;
+        }>;
         readonly properties: ArraySchema<ObjectSchema<{
             readonly name: StringSchema & RequiredMark;
             readonly type: StringSchema & RequiredMark;
@@ -437,6 +449,10 @@ declare const MetadataTypes: ObjectSchema<{
         readonly isInterface: ScalarSchema<boolean>;
         readonly isAbstract: ScalarSchema<boolean>;
         readonly isGenericTypeDef: ScalarSchema<boolean>;
+        readonly dataContract: ObjectSchema<{
+            readonly name: StringSchema;
+            readonly namespace: StringSchema;
+        }>;
         readonly properties: ArraySchema<ObjectSchema<{
             readonly name: StringSchema & RequiredMark;
             readonly type: StringSchema & RequiredMark;
@@ -506,6 +522,10 @@ declare const MetadataTypes: ObjectSchema<{
             readonly isInterface: ScalarSchema<boolean>;
             readonly isAbstract: ScalarSchema<boolean>;
             readonly isGenericTypeDef: ScalarSchema<boolean>;
+            readonly dataContract: ObjectSchema<{
+                readonly name: StringSchema;
+                readonly namespace: StringSchema;
+            }>;
             readonly properties: ArraySchema<ObjectSchema<{
                 readonly name: StringSchema & RequiredMark;
                 readonly type: StringSchema & RequiredMark;
@@ -574,6 +594,10 @@ declare const MetadataTypes: ObjectSchema<{
             readonly isInterface: ScalarSchema<boolean>;
             readonly isAbstract: ScalarSchema<boolean>;
             readonly isGenericTypeDef: ScalarSchema<boolean>;
+            readonly dataContract: ObjectSchema<{
+                readonly name: StringSchema;
+                readonly namespace: StringSchema;
+            }>;
             readonly properties: ArraySchema<ObjectSchema<{
                 readonly name: StringSchema & RequiredMark;
                 readonly type: StringSchema & RequiredMark;
@@ -659,6 +683,12 @@ interface CodegenOptions {
     exclude?: readonly string[];
     importFrom?: string;
     source?: string;
+    strict?: boolean;
+    onWarning?: (warning: CodegenWarning) => void;
+}
+interface CodegenWarning {
+    readonly reason: string;
+    readonly path: string;
 }
 interface RecordedOptions {
     source: string;
@@ -697,4 +727,4 @@ declare class CodegenError extends Error {
 }
 declare function isCodegenError(error: unknown): error is CodegenError;
 export { CodegenError, MetadataAttribute, MetadataOperationType, MetadataPropertyType, MetadataRoute, MetadataType, MetadataTypeName, MetadataTypes, codegen, describeApi, fetchMetadata, isCodegenError, metadataUrl, readMetadata, recordedOptions };
-export type { CodegenCase, CodegenErrorCode, CodegenOptions, DescribeOptions, FetchMetadataOptions, MetadataDocument, RecordedOptions };
+export type { CodegenCase, CodegenErrorCode, CodegenOptions, CodegenWarning, DescribeOptions, FetchMetadataOptions, MetadataDocument, RecordedOptions };
