@@ -137,7 +137,7 @@ class Emitter {
 
   private declare(decl: Decl): void {
     for (const note of decl.notes) this.options.onWarning?.(note);
-    const notes = decl.notes.map((note) => `@remarks Not generated: ${note.reason}.`);
+    const notes = decl.notes.map((note) => `@remarks jsvkit codegen: ${note.reason}.`);
     this.doc(decl.description === undefined ? [] : [decl.description], '', [...enumDocs(decl), ...notes]);
     const ident = decl.ident;
     if (decl.shape === 'enum' || decl.shape === 'flags') {
@@ -245,20 +245,20 @@ class Emitter {
       case 'struct':
         return 't.string()';
       case 'array':
-        return `t.array(${this.elementText(expr.element)})`;
+        return `t.array(${this.elementText(expr.element, indent)})`;
       case 'dict': {
-        const value = expr.value.kind === 'nullable' ? `${this.exprText(expr.value.of)}.nullable()` : this.exprText(expr.value);
+        const value = this.argText(expr.value, indent);
         const stringKey = expr.key.kind === 'scalar' && expr.key.scalar.kind === 'string';
-        return stringKey ? `t.dict(${value})` : `t.dict(${value}, { key: ${this.exprText(expr.key)} })`;
+        return stringKey ? `t.dict(${value})` : `t.dict(${value}, { key: ${this.exprText(expr.key, indent)} })`;
       }
       case 'pair':
-        return `t.keyValuePair(${this.argText(expr.key)}, ${this.argText(expr.value)})`;
+        return `t.keyValuePair(${this.argText(expr.key, indent)}, ${this.argText(expr.value, indent)})`;
       case 'nullable':
-        return this.exprText(expr.of);
+        return this.exprText(expr.of, indent);
       case 'param':
         return this.params.get(expr.name) ?? expr.name;
       case 'decl':
-        return expr.args.length === 0 ? expr.decl.ident : `${expr.decl.ident}(${expr.args.map((arg) => this.argText(arg)).join(', ')})`;
+        return expr.args.length === 0 ? expr.decl.ident : `${expr.decl.ident}(${expr.args.map((arg) => this.argText(arg, indent)).join(', ')})`;
       case 'tuple': {
         const members = expr.items.map((item, i): Member => ({ name: i < 7 ? `Item${i + 1}` : 'Rest', aliased: false, expr: item, required: false, description: undefined, path: '' }));
         return `t.object(${this.membersText(members, undefined, indent)}, { name: 'Tuple' })`;
@@ -269,13 +269,13 @@ class Emitter {
   }
 
   /** A list element: null is allowed for .NET reference types and `Nullable<T>`, as .NET lists hold them. */
-  private elementText(expr: Expr): string {
-    if (expr.kind === 'nullable') return `${this.exprText(expr.of)}.nullable()`;
-    return isReference(expr) ? `${this.exprText(expr)}.nullable()` : this.exprText(expr);
+  private elementText(expr: Expr, indent: string): string {
+    if (expr.kind === 'nullable') return `${this.exprText(expr.of, indent)}.nullable()`;
+    return isReference(expr) ? `${this.exprText(expr, indent)}.nullable()` : this.exprText(expr, indent);
   }
 
-  private argText(expr: Expr): string {
-    return expr.kind === 'nullable' ? `${this.exprText(expr.of)}.nullable()` : this.exprText(expr);
+  private argText(expr: Expr, indent: string): string {
+    return expr.kind === 'nullable' ? `${this.exprText(expr.of, indent)}.nullable()` : this.exprText(expr, indent);
   }
 
   private enumText(decl: Decl): string {

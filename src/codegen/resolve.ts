@@ -190,7 +190,7 @@ class Resolver {
       if (from === 'types' && first.path.startsWith('types[') && JSON.stringify(first.type) !== JSON.stringify(type)) {
         // Nested classes of one name in two outer classes (`A.Options`, `B.Options`) are listed
         // under the same name and namespace: the first is declared, references cannot tell them apart.
-        const error = new CodegenError('DUPLICATE_TYPE', `${namespace ? namespace + '.' : ''}${type.name} is defined twice, differently (also at ${first.path})`, `${path}.name`);
+        const error = new CodegenError('DUPLICATE_TYPE', `${namespace ? namespace + '.' : ''}${type.name} is defined twice, differently (at ${first.path} and ${path})`, `${path}.name`);
         if (this.strict) throw error;
         this.ambiguous.set(key, error.reason);
       }

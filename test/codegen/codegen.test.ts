@@ -21,6 +21,7 @@ import { thrownBy } from '../helpers/errors.js';
 const fixture = (name: string): string => readFileSync(join(ROOT, 'test/fixtures/metadata', name), 'utf8');
 const BLAZOR = fixture('blazor-gallery.app.json');
 const EVOVOICE = fixture('evovoice-metadata.json');
+const UNSEEN = fixture('unseen-host.json');
 const EVOVOICE_NULLABLE = readFileSync(join(ROOT, 'examples/evovoice/metadata.json'), 'utf8');
 
 // Generated modules are written inside the repository, so `jsvkit` resolves as it does for users.
@@ -120,7 +121,7 @@ describe('errors with paths', () => {
 });
 
 describe('every blazor-gallery type', () => {
-  const modules = { blazor: codegen(BLAZOR), evovoice: codegen(EVOVOICE), described: codegen(describeApi(evovoice.api), { case: 'camel' }), sample: codegen(describeApi(sample.api), { case: 'camel' }) };
+  const modules = { blazor: codegen(BLAZOR), evovoice: codegen(EVOVOICE), unseen: codegen(UNSEEN), described: codegen(describeApi(evovoice.api), { case: 'camel' }), sample: codegen(describeApi(sample.api), { case: 'camel' }) };
   for (const [name, text] of Object.entries(modules)) writeFileSync(join(work, `${name}.ts`), text);
 
   it('typechecks under tsc --strict', () => {
