@@ -442,54 +442,41 @@ function anyExpr(): Expr {
   return scalarExpr('Object');
 }
 
-/** The declarations an expression refers to, in order (with repeats). */
-export function declsIn(expr: Expr | undefined, into: Decl[] = []): Decl[] {
-  switch (expr?.kind) {
+/** Every expression inside `expr`, itself first, depth first. */
+function subExprs(expr: Expr | undefined, into: Expr[] = []): Expr[] {
+  if (expr === undefined) return into;
+  into.push(expr);
+  switch (expr.kind) {
     case 'array':
-      return declsIn(expr.element, into);
+      return subExprs(expr.element, into);
     case 'dict':
     case 'pair':
-      declsIn(expr.key, into);
-      return declsIn(expr.value, into);
+      subExprs(expr.key, into);
+      return subExprs(expr.value, into);
     case 'nullable':
-      return declsIn(expr.of, into);
-    case 'tuple':
-      for (const item of expr.items) declsIn(item, into);
-      return into;
+      return subExprs(expr.of, into);
     case 'fallback':
-      return declsIn(expr.as, into);
+      return subExprs(expr.as, into);
+    case 'tuple':
     case 'decl':
-      into.push(expr.decl);
-      for (const arg of expr.args) declsIn(arg, into);
+      for (const item of expr.kind === 'tuple' ? expr.items : expr.args) subExprs(item, into);
       return into;
     default:
       return into;
   }
 }
 
+/** The declarations an expression refers to, in order (with repeats), added to `into`. */
+export function declsIn(expr: Expr | undefined, into: Decl[] = []): Decl[] {
+  for (const sub of subExprs(expr)) if (sub.kind === 'decl') into.push(sub.decl);
+  return into;
+}
+
+export type Fallback = Extract<Expr, { kind: 'fallback' }>;
+
 /** The fallbacks inside an expression. */
-export function fallbacksIn(expr: Expr | undefined, into: Extract<Expr, { kind: 'fallback' }>[] = []): Extract<Expr, { kind: 'fallback' }>[] {
-  switch (expr?.kind) {
-    case 'array':
-      return fallbacksIn(expr.element, into);
-    case 'dict':
-    case 'pair':
-      fallbacksIn(expr.key, into);
-      return fallbacksIn(expr.value, into);
-    case 'nullable':
-      return fallbacksIn(expr.of, into);
-    case 'tuple':
-      for (const item of expr.items) fallbacksIn(item, into);
-      return into;
-    case 'decl':
-      for (const arg of expr.args) fallbacksIn(arg, into);
-      return into;
-    case 'fallback':
-      into.push(expr);
-      return fallbacksIn(expr.as, into);
-    default:
-      return into;
-  }
+export function fallbacksIn(expr: Expr | undefined): Fallback[] {
+  return subExprs(expr).filter((sub): sub is Fallback => sub.kind === 'fallback');
 }
 
 /** A reference in `System` or without a namespace (metadata gives none for type arguments). */

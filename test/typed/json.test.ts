@@ -30,7 +30,7 @@ const Primitives = t.object({
 /** Every schema of the seed (Struct and Value included), and one of every scalar. */
 const schemas: [string, AnySchema][] = [
   ['primitives', Primitives],
-  ...Object.entries(dtos).filter((entry): entry is [string, AnySchema] => isSchema(entry[1])),
+  ...Object.entries(dtos as Record<string, unknown>).filter((entry): entry is [string, AnySchema] => isSchema(entry[1])),
 ];
 
 describe('laws', () => {
