@@ -58,6 +58,7 @@ interface ResponseStatus {
     message: string;
     stackTrace?: string;
     errors?: ResponseError[];
+    meta?: Record<string, string>;
 }
 interface ErrorResponse {
     responseStatus: ResponseStatus;
