@@ -184,6 +184,11 @@ describe('jsvkit codegen', () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/Unknown type Nope: .* at types\[0\]\.properties\[0\]\.type \[UNKNOWN_TYPE\]/);
     expect(readFileSync(out, 'utf8')).toBe(first);
+    // Without --strict the member is t.any(), and the warning names it on standard error.
+    const lenient = await cli(['codegen', source]);
+    expect(lenient.status).toBe(0);
+    expect(lenient.stdout).toMatch(/x: t\.any\(\),/i);
+    expect(lenient.stderr).toMatch(/warning: Unknown type Nope: .* at types\[0\]\.properties\[0\]\.type/);
   });
 
   it('--check reports a stale file with a diff; --update regenerates it from its header', async () => {
