@@ -49,6 +49,7 @@ interface ResponseStatus {
     message: string;
     stackTrace?: string;
     errors?: ResponseError[];
+    meta?: Record<string, string>;
 }
 interface ErrorResponse {
     responseStatus: ResponseStatus;

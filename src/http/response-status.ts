@@ -26,6 +26,8 @@ export interface ResponseStatus {
   /** Only with `debug: true`. */
   stackTrace?: string;
   errors?: ResponseError[];
+  /** ServiceStack's free-form `Meta`. */
+  meta?: Record<string, string>;
 }
 
 /** The body of every error response. */

@@ -202,7 +202,8 @@ class Builder {
       // A defaulted member always has a value once decoded, so it is always generated.
       if (member.isRequired || member.hasDefault) requiredKeys.push(name);
       else if (depth <= 0) continue;
-      model[name] = this.build(member, Math.max(depth - 1, 0));
+      // Defined, not assigned: a member named `__proto__` is a key, not the model's prototype.
+      Object.defineProperty(model, name, { value: this.build(member, Math.max(depth - 1, 0)), enumerable: true, writable: true, configurable: true });
     }
     // Plain objects (Object.prototype), as parse builds them, so deepStrictEqual holds on a round trip.
     return fc.record(model, { requiredKeys, noNullPrototype: true });

@@ -475,10 +475,10 @@ describe.each(TARGETS)('%s adapter', (target) => {
       const sent = parse(body, NewCustomer);
       const info = reply.value;
       expect(info).toMatchObject({ accountId: 'String', name: 'String', referenceId: 'String', parentCustomerId: parentId });
-      // The seed's innermost `[null]` (one element, a null Struct, jsv-spec §5.2) is left out of
-      // this comparison: the typed JSON writer gives it as the string "null" (see docs/http.md).
       expect(info.data.String.stringValue).toBe(sent.data!.String!.stringValue);
       expect(info.data.String.listValue[0].String.stringValue).toBe('String');
+      // The seed's innermost `[null]` (one element, a null Struct) is JSON null.
+      expect(info.data.String.listValue[0].String.listValue[0].String.listValue).toEqual([null]);
       expect(info).toMatchObject({ createdBy: 'demo-manager', lastModifiedBy: 'demo-manager', isStaging: false, overrideBillingSettings: false });
       expect(Date.parse(info.dateCreated)).not.toBeNaN();
       expect(info.breadcrumb).toEqual([
