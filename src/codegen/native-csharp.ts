@@ -7,7 +7,7 @@
  * `public virtual` auto-properties, and enums. A pure function of the document.
  */
 import type { MetadataOperationType, MetadataPropertyType, MetadataType, MetadataTypeName, MetadataTypes } from './metadata.js';
-import { headerDate, NATIVE_TYPES_VERSION, parseTypeText, type NativeTypesOptions, type TypeNode } from './native-types.js';
+import { optionsHeaderStart, parseTypeText, type NativeTypesOptions, type TypeNode } from './native-types.js';
 
 /** The namespaces every generated file uses (ServiceStack's default `DefaultNamespaces`). */
 const DEFAULT_NAMESPACES = ['System', 'System.IO', 'System.Collections', 'System.Collections.Generic', 'System.Runtime.Serialization', 'ServiceStack', 'ServiceStack.DataAnnotations'];
@@ -61,12 +61,7 @@ function summary(text: string | undefined, indent: string): string[] {
 /** The C# DTO source of `document`, as ServiceStack's `/types/csharp` writes it. */
 export function nativeCSharp(document: MetadataTypes, options: NativeTypesOptions): string {
   const lines: string[] = [
-    '/* Options:',
-    `Date: ${headerDate(options.date)}`,
-    `Version: ${options.version ?? NATIVE_TYPES_VERSION}`,
-    'Tip: To override a DTO option, remove "//" prefix before updating',
-    `BaseUrl: ${options.baseUrl}`,
-    '',
+    ...optionsHeaderStart(options),
     '//GlobalNamespace: ',
     '//MakePartial: True',
     '//MakeVirtual: True',

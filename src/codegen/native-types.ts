@@ -51,7 +51,22 @@ export function parseTypeText(text: string): TypeNode {
 }
 
 /** `2026-12-04 19:30:00`, ServiceStack's `DateTime.ToString("s")` with the `T` replaced. */
-export function headerDate(date: Date): string {
+function headerDate(date: Date): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * The lines every language's `Options:` comment block opens with (date, version, the tip, the base
+ * URL the reference tools fetch again); each generator adds its own `//Option: value` lines after.
+ */
+export function optionsHeaderStart(options: NativeTypesOptions): string[] {
+  return [
+    '/* Options:',
+    `Date: ${headerDate(options.date)}`,
+    `Version: ${options.version ?? NATIVE_TYPES_VERSION}`,
+    'Tip: To override a DTO option, remove "//" prefix before updating',
+    `BaseUrl: ${options.baseUrl}`,
+    '',
+  ];
 }
 

@@ -9,7 +9,7 @@
  */
 import { toCamelCase } from '../typed/text-case.js';
 import type { MetadataOperationType, MetadataPropertyType, MetadataType, MetadataTypeName, MetadataTypes } from './metadata.js';
-import { headerDate, NATIVE_TYPES_VERSION, parseTypeText, type NativeTypesOptions, type TypeNode } from './native-types.js';
+import { optionsHeaderStart, parseTypeText, type NativeTypesOptions, type TypeNode } from './native-types.js';
 
 const PRIMITIVES: Readonly<Record<string, string>> = {
   String: 'string',
@@ -124,12 +124,7 @@ export function nativeTypeScriptDefinitions(document: MetadataTypes, options: Na
 function write(document: MetadataTypes, options: NativeTypesOptions, asTypes: boolean): string {
   const exported = asTypes ? 'export ' : '';
   const lines: string[] = [
-    '/* Options:',
-    `Date: ${headerDate(options.date)}`,
-    `Version: ${options.version ?? NATIVE_TYPES_VERSION}`,
-    'Tip: To override a DTO option, remove "//" prefix before updating',
-    `BaseUrl: ${options.baseUrl}`,
-    '',
+    ...optionsHeaderStart(options),
     '//GlobalNamespace: ',
     `//MakePropertiesOptional: ${asTypes ? 'False' : 'True'}`,
     '//AddServiceStackTypes: True',
