@@ -19,12 +19,12 @@ import { parseUntyped } from '../syntax/parse.js';
 import { joinPaths } from '../syntax/path.js';
 import { stringifyUntyped } from '../syntax/stringify.js';
 import { PlainRecord, setOwn } from '../syntax/value.js';
-import { LazySchema } from '../typed/composites/lazy.js';
-import { ObjectSchema } from '../typed/composites/object.js';
+import type { ObjectSchema } from '../typed/composites/object.js';
 import type { JsvIssue } from '../typed/issues.js';
 import type { AnySchema } from '../typed/protocol.js';
 import { foldCase } from '../typed/text-case.js';
 import { decodeDocument } from '../typed/run.js';
+import { isObjectSchema, resolveLazy } from '../typed/structure.js';
 import { unsupportedType, type PoisoningAction } from './body-type.js';
 import type { BodyRead } from './read-body.js';
 import { HttpError, type ResponseError } from './response-status.js';
@@ -127,9 +127,8 @@ function responseError(issue: JsvIssue, withPosition: boolean): ResponseError {
 }
 
 function objectSchemaOf(schema: AnySchema): ObjectSchema | undefined {
-  let current: unknown = schema;
-  while (current instanceof LazySchema) current = current.resolve();
-  return current instanceof ObjectSchema ? current : undefined;
+  const resolved = resolveLazy(schema);
+  return isObjectSchema(resolved) ? resolved : undefined;
 }
 
 /**

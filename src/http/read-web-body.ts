@@ -3,8 +3,9 @@
  * to Node streams: JSV, JSON and form posts only, `gzip`/`deflate`/`br` inflated with the limit
  * on raw and inflated bytes, the body timeout, and the rest of a refused upload read and dropped.
  * Inflating uses `DecompressionStream`; `br`, which not every runtime's `DecompressionStream`
- * takes, falls back to `node:zlib` where there is one (loaded only then, so `jsvkit/fetch` still
- * runs outside Node).
+ * takes, falls back to `node:zlib` where the runtime has one, reached through
+ * `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno) rather than an `import`, so that no `node:`
+ * module is an import of `jsvkit/fetch` and it bundles for browsers and edge runtimes as it is.
  */
 import { BodyCount, drainBudget, planBody, type ReadRules } from './body-count.js';
 import { bodyTimedOut, decodeUtf8, type ContentCoding } from './body-type.js';
@@ -36,19 +37,20 @@ interface Inflater {
   readable: ReadableStream<Uint8Array>;
 }
 
-async function inflaterFor(coding: Exclude<ContentCoding, 'identity'>): Promise<Inflater> {
+function inflaterFor(coding: Exclude<ContentCoding, 'identity'>): Inflater {
   if (coding !== 'br') return new DecompressionStream(coding);
   try {
     return new DecompressionStream('br' as ConstructorParameters<typeof DecompressionStream>[0]);
   } catch {
     // Not a format this runtime's DecompressionStream knows: use node:zlib where it exists.
   }
-  try {
-    const [{ createBrotliDecompress }, { Duplex }] = await Promise.all([import('node:zlib'), import('node:stream')]);
-    return Duplex.toWeb(createBrotliDecompress()) as unknown as Inflater;
-  } catch {
+  const builtin = (globalThis as { process?: { getBuiltinModule?: NodeJS.Process['getBuiltinModule'] } }).process?.getBuiltinModule;
+  const zlib = builtin?.('node:zlib');
+  const stream = builtin?.('node:stream');
+  if (zlib === undefined || stream === undefined) {
     throw new HttpError(415, 'UnsupportedMediaType', 'Content-Encoding br is not supported by this runtime: send gzip or deflate');
   }
+  return stream.Duplex.toWeb(zlib.createBrotliDecompress()) as unknown as Inflater;
 }
 
 class Deadline {
@@ -82,7 +84,7 @@ async function collect(body: ReadableStream<Uint8Array>, coding: ContentCoding, 
   let bytes: Uint8Array;
   try {
     if (coding !== 'identity') {
-      inflater = await inflaterFor(coding);
+      inflater = inflaterFor(coding);
       writer = inflater.writable.getWriter();
       outputReader = inflater.readable.getReader();
       const output = outputReader;

@@ -6,12 +6,12 @@
  * 64-bit integers and maps made JSON-safe.
  */
 import { isJsvError, type JsvError } from '../errors/jsv-error.js';
-import { ErrorResponse } from '../servicestack/responses.js';
 import { stringifyUntyped } from '../syntax/stringify.js';
 import type { TypedStringifyOptions } from '../typed/encoding.js';
 import { stringifyJsonTyped } from '../typed/json.js';
 import { stringifyTyped } from '../typed/typed-api.js';
 import type { AnySchema } from './codec.js';
+import { writeErrorBody } from './error-body.js';
 import { JSON_CONTENT_TYPE, JSV_CONTENT_TYPE, type WireFormat } from './negotiate.js';
 import { HttpError, toErrorResponse, type ErrorResponseOptions, type ResponseError } from './response-status.js';
 
@@ -71,9 +71,11 @@ export interface RenderedError extends RenderedBody {
 /** Renders any thrown value as ServiceStack's error body, with the status it maps to. */
 export function renderError(error: unknown, target: RenderTarget | WireFormat, options?: ErrorResponseOptions): RenderedError {
   const { status, body, headers, statusDescription } = toErrorResponse(error, options);
-  // One wire form for every error, the one jsvkit/servicestack (and the client) reads: members in
-  // ServiceStack's order, nothing undeclared.
-  const rendered: RenderedError = { status, headers, ...renderValue(body, target, ErrorResponse) };
+  // One wire form for every error, the one jsvkit/servicestack's ErrorResponse (and the client)
+  // reads: members in ServiceStack's order, nothing undeclared.
+  const { format, contentType } = typeof target === 'string' ? { format: target, contentType: undefined } : target;
+  const text = writeErrorBody(body, format);
+  const rendered: RenderedError = { status, headers, contentType: contentType ?? (format === 'jsv' ? JSV_CONTENT_TYPE : JSON_CONTENT_TYPE), text };
   if (statusDescription !== undefined) rendered.statusDescription = statusDescription;
   return rendered;
 }

@@ -11,13 +11,11 @@ import { errorAt, isJsvError } from '../errors/jsv-error.js';
 import { jsonToJsv } from '../syntax/json-to-jsv.js';
 import { parseUntyped } from '../syntax/parse.js';
 import type { JsvValue } from '../syntax/value.js';
-import { ArraySchema } from './composites/array.js';
-import { DictSchema } from './composites/dict.js';
-import { LazySchema } from './composites/lazy.js';
-import { ObjectSchema } from './composites/object.js';
+import type { ObjectSchema } from './composites/object.js';
 import type { TypedParseOptions } from './decoding.js';
 import type { TypedStringifyOptions } from './encoding.js';
 import type { AnySchema, Infer, InferInput, SchemaKind } from './protocol.js';
+import { isArraySchema, isDictSchema, isObjectSchema, resolveLazy } from './structure.js';
 import { foldCase } from './text-case.js';
 import { parseTyped, stringifyTyped } from './typed-api.js';
 
@@ -55,14 +53,13 @@ export function parseJsonTyped<S extends AnySchema>(text: string, schema: S, opt
 /** The schema of the value at `path` (keys and indices) under `schema`, where it is known. */
 function schemaAt(schema: AnySchema | undefined, path: readonly (string | number)[]): AnySchema | undefined {
   for (const step of path) {
-    while (schema instanceof LazySchema) schema = schema.resolve();
-    if (schema instanceof ArraySchema) schema = schema.element;
-    else if (schema instanceof DictSchema) schema = schema.value;
-    else if (schema instanceof ObjectSchema && typeof step === 'string') schema = memberOf(schema, step);
+    schema = resolveLazy(schema);
+    if (isArraySchema(schema)) schema = schema.element;
+    else if (isDictSchema(schema)) schema = schema.value;
+    else if (isObjectSchema(schema) && typeof step === 'string') schema = memberOf(schema, step);
     else return undefined;
   }
-  while (schema instanceof LazySchema) schema = schema.resolve();
-  return schema;
+  return resolveLazy(schema);
 }
 
 /**
@@ -97,18 +94,18 @@ export function stringifyJsonTyped<S extends AnySchema>(value: InferInput<S>, sc
 }
 
 function toJson(value: JsvValue, schema: AnySchema | undefined): string {
-  while (schema instanceof LazySchema) schema = schema.resolve();
+  schema = resolveLazy(schema);
   if (value === null) return 'null';
   // The typed writer writes a null map or list item as the word; text is never read from it.
   if (value === 'null' && takesNullWord(schema)) return 'null';
   if (typeof value === 'string') return scalarJson(value, schema);
   if (Array.isArray(value)) {
-    const element = schema instanceof ArraySchema ? schema.element : undefined;
+    const element = isArraySchema(schema) ? schema.element : undefined;
     return `[${value.map((item) => toJson(item, element)).join(',')}]`;
   }
   let out = '';
   for (const key of Object.keys(value)) {
-    const member = schema instanceof ObjectSchema ? memberOf(schema, key) : schema instanceof DictSchema ? schema.value : undefined;
+    const member = isObjectSchema(schema) ? memberOf(schema, key) : isDictSchema(schema) ? schema.value : undefined;
     out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${toJson(value[key]!, member)}`;
   }
   return `{${out}}`;
