@@ -55,6 +55,25 @@ export class ItemStack<T> {
   }
 }
 
+/**
+ * Nulls that exact-size lists are sliced from (see `blankList`). Grown by `push`, so V8 keeps it
+ * a packed array; kept between reads up to `KEPT_CAPACITY`.
+ */
+const blanks: null[] = [];
+
+/**
+ * A new array of `length` nulls, to be filled in place. Neither `[]` (an allocation site V8
+ * learns to put in old space) nor `new Array(length)`: from about 16,000 elements on that makes a
+ * dictionary (hash table) array, many times slower to fill and to read. `slice` is a builtin, so
+ * its arrays are young, packed and exactly as long as asked.
+ */
+export function blankList<T>(length: number): T[] {
+  while (blanks.length < length) blanks.push(null);
+  const list = blanks.slice(0, length);
+  if (blanks.length > KEPT_CAPACITY) blanks.length = KEPT_CAPACITY;
+  return list as T[];
+}
+
 /** Items of the open lists of any kind (untyped values, typed elements); stale slots become null. */
 export const itemStack = new ItemStack<unknown>(null);
 

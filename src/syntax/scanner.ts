@@ -10,7 +10,7 @@
  */
 import { errorAt, JsvError } from '../errors/jsv-error.js';
 import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
-import { itemStack, type ItemStack } from './list-builder.js';
+import { blankList, itemStack, type ItemStack } from './list-builder.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
 import { PlainRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
 
@@ -35,6 +35,35 @@ const COMMA_SLOT = 0;
 const RBRACE_SLOT = 1;
 const RBRACKET_SLOT = 2;
 
+/**
+ * Characters on which a bare run (see `Scanner.readBareItems`) stops and leaves the item to the
+ * general reader, indexed by char code: what opens a map, list or quoted string, what makes an
+ * empty slot, and a blank, which in strict mode may stand before a `{` or `[`.
+ */
+const ENDS_BARE_RUN = new Uint8Array(128);
+for (const c of '{[",]} \t\n\r') ENDS_BARE_RUN[c.charCodeAt(0)] = 1;
+
+/**
+ * Start and end offsets of the items of the bare run being read, two slots per item. Reused by
+ * every read; after a run longer than `KEPT_RUN_SLOTS / 2` items it is cut back to that size.
+ */
+const KEPT_RUN_SLOTS = 1 << 16;
+/**
+ * Items in a list beyond which it is built on the item stack instead. An array this long is a
+ * large object: V8 moves it to old space whole at its first scavenge, and a list that is filled
+ * after that gives every young string stored into it a remembered-set entry, which keeps those
+ * strings alive through scavenges even once the list is dead. Sliced off the stack, a list is made
+ * after its strings.
+ */
+const LARGE_LIST = 8192;
+let runBounds: Int32Array = new Int32Array(1024);
+
+/**
+ * Whether lists are read with `Scanner.readBareItems` first. Off only in the test that holds the
+ * two ways of reading a list to the same values and errors. @internal
+ */
+export const bareRuns = { enabled: true };
+
 /** Characters that end a bare key, indexed by char code; all are ASCII. */
 const ENDS_KEY = new Uint8Array(128);
 for (const c of ':,{}[]"') ENDS_KEY[c.charCodeAt(0)] = 1;
@@ -58,6 +87,13 @@ const MAX_SUCCESSORS = 4096;
 const NEW_KEYS_BEFORE_GIVING_UP = 256;
 const recentKeys: string[] = new Array<string>(RECENT_KEYS).fill('');
 const successors = new Map<string, string>();
+
+/** Room for twice as many item bounds, the first ones kept. */
+function grown(bounds: Int32Array): Int32Array {
+  const larger = new Int32Array(bounds.length * 2);
+  larger.set(bounds);
+  return larger;
+}
 
 /** Whether `word` is written at `at`; a short copy compared by V8 is twice as fast as a loop here. */
 function spelledAt(text: string, at: number, word: string): boolean {
@@ -251,6 +287,65 @@ export class Scanner {
 
   readBare(context: Context): string {
     return this.text.slice(this.start, this.bareEnd(context));
+  }
+
+  /**
+   * Reads the items of the list just opened while each is bare text ended by `,` or `]`, noting
+   * only where each starts and ends. At the `]` it makes the list at its exact size, each item
+   * sliced from the text straight into it, and consumes the `]`. Anything else (a map, list or
+   * quoted item, an empty slot, a blank in strict mode, a `}` or the end of the text after an item)
+   * stops the run where that item begins: the items read so far go on `items` as the general
+   * reader would have put them, and it reads on from there (undefined is returned). The run never
+   * throws: every error is found, and reported, by the general reader.
+   *
+   * Why: a list made here is young and so are its strings, and nothing else points at them. Items
+   * stored in the shared stack, which lives in old space, each cost a write-barrier entry, and the
+   * stack was then copied into the list and cleared (see list-builder.ts).
+   */
+  readBareItems(items: ItemStack<JsvValue>): JsvValue[] | undefined {
+    const text = this.text;
+    const length = text.length;
+    const tolerant = this.tolerant;
+    let bounds: Int32Array = runBounds;
+    let count = 0;
+    let pos = this.pos;
+    let closed = false;
+    for (;;) {
+      let start = pos;
+      if (tolerant) while (start < length && isBlank(text.charCodeAt(start))) start++;
+      const c = text.charCodeAt(start);
+      if (start >= length || (c < 128 && ENDS_BARE_RUN[c] === 1)) break;
+      // As `bareEnd` ends an item in a list: at the nearest `,`, `]` or `}`.
+      const comma = this.nextTerminator(COMMA_SLOT, start);
+      const bracket = this.nextTerminator(RBRACKET_SLOT, start);
+      const stop = comma < bracket ? comma : bracket;
+      if (stop >= length || this.nextTerminator(RBRACE_SLOT, start) < stop) break;
+      let end = stop;
+      if (tolerant) while (isBlank(text.charCodeAt(end - 1))) end--;
+      const slot = 2 * count;
+      if (slot + 2 > bounds.length) bounds = runBounds = grown(bounds);
+      bounds[slot] = start;
+      bounds[slot + 1] = end;
+      count++;
+      pos = stop + 1;
+      if (stop === bracket) {
+        closed = true;
+        break;
+      }
+    }
+    this.pos = pos;
+    if (bounds.length > KEPT_RUN_SLOTS) runBounds = new Int32Array(KEPT_RUN_SLOTS);
+    if (!closed || count > LARGE_LIST) {
+      const base = items.height;
+      for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
+      if (!closed) return undefined;
+      this.depth--;
+      return items.close(base) as JsvValue[];
+    }
+    this.depth--;
+    const list = blankList<JsvValue>(count);
+    for (let i = 0; i < count; i++) list[i] = text.slice(bounds[2 * i]!, bounds[2 * i + 1]!);
+    return list;
   }
 
   private enter(open: number): void {
@@ -462,12 +557,18 @@ export class Scanner {
           value = {};
         } else if (kind === LIST) {
           if (this.openList()) {
-            containers.push(items.height);
-            keys.push(undefined);
-            ctx = IN_LIST;
-            continue;
+            const base = items.height;
+            const list = bareRuns.enabled ? this.readBareItems(items) : undefined;
+            if (list === undefined) {
+              containers.push(base);
+              keys.push(undefined);
+              ctx = IN_LIST;
+              continue;
+            }
+            value = list;
+          } else {
+            value = [];
           }
-          value = [];
         } else if (kind === QUOTED) {
           value = this.readQuoted();
         } else if (kind === BARE) {
