@@ -16,6 +16,7 @@
 import { isJsvError } from '../errors/jsv-error.js';
 import { jsonToJsv } from '../syntax/json-to-jsv.js';
 import { parseUntyped } from '../syntax/parse.js';
+import { joinPaths } from '../syntax/path.js';
 import { stringifyUntyped } from '../syntax/stringify.js';
 import { PlainRecord, setOwn } from '../syntax/value.js';
 import { LazySchema } from '../typed/composites/lazy.js';
@@ -182,7 +183,7 @@ function bind(dto: ObjectSchema, target: Record<string, unknown>, bound: Map<str
       continue;
     }
     for (const issue of issues) {
-      errors.push({ errorCode: issue.code, fieldName: issue.path === '' ? name : `${name}${issue.path.startsWith('[') ? '' : '.'}${issue.path}`, message: issue.reason });
+      errors.push({ errorCode: issue.code, fieldName: joinPaths(name, issue.path), message: issue.reason });
     }
   }
 }

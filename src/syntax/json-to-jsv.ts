@@ -10,7 +10,7 @@
 import { errorAt, type JsvError, type JsvErrorCode } from '../errors/jsv-error.js';
 import { COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from './chars.js';
 import { formatDouble } from './number-text.js';
-import { DEFAULT_MAX_DEPTH } from './options.js';
+import { resolveMaxDepth, tooDeepToRead } from './limits.js';
 import { encodeString, quote } from './quoting.js';
 import { describeChar } from './scanner.js';
 
@@ -69,7 +69,7 @@ export class JsonToJsv {
     readonly text: string,
     options: JsonToJsvOptions = {},
   ) {
-    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.maxDepth = resolveMaxDepth(options.maxDepth);
     this.exactNumbers = options.exactNumbers === true;
     this.offsets = options.offsets;
     // A leading byte-order mark is not part of the JSON value.
@@ -129,7 +129,7 @@ export class JsonToJsv {
       if (this.offsets !== undefined) this.offsets.push(this.taken + this.out.length, start);
       if (c === LBRACE || c === LBRACKET) {
         if (stack.length >= this.maxDepth) {
-          throw this.fail(start, 'MAX_DEPTH', `Nesting is deeper than maxDepth (${this.maxDepth}); raise --max-depth if this document is trusted`);
+          throw this.fail(start, 'MAX_DEPTH', tooDeepToRead(this.maxDepth));
         }
         this.pos = start + 1;
         const object = c === LBRACE;

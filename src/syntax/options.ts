@@ -1,5 +1,6 @@
 /** Options shared by the syntax-layer entry points, with their defaults in one place. */
 import { COLON, COMMA, LBRACE, LBRACKET, QUOTE } from './chars.js';
+import { resolveMaxDepth } from './limits.js';
 import type { JsvValue } from './value.js';
 
 export type WhitespaceMode = 'auto' | 'tolerant' | 'strict';
@@ -18,12 +19,6 @@ export interface ParseEngine {
 
 /** `'scanner'` (the default) or an engine object such as `chevrotain` from `jsvkit/chevrotain`. */
 export type Engine = 'scanner' | ParseEngine;
-
-/**
- * Default nesting limit. Documents 200 levels deep parse by default; the recursive Chevrotain
- * engine stays well inside the stack it has (see test/syntax/depth.test.ts).
- */
-export const DEFAULT_MAX_DEPTH = 256;
 
 export interface ParseOptions {
   /** Deepest nesting of `{` and `[` allowed (default 256); deeper input throws `MAX_DEPTH`. */
@@ -54,10 +49,7 @@ export interface ResolvedParseOptions {
 
 /** Checks the options and settles the whitespace mode for `text` (`'auto'` looks at the text). */
 export function resolveParseOptions(options: ParseOptions | undefined, text: string): ResolvedParseOptions {
-  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  if (typeof maxDepth !== 'number' || !(maxDepth >= 0)) {
-    throw new TypeError(`maxDepth must be a non-negative number, got ${String(maxDepth)}`);
-  }
+  const maxDepth = resolveMaxDepth(options?.maxDepth);
   const whitespace = options?.whitespace ?? 'auto';
   if (whitespace !== 'auto' && whitespace !== 'tolerant' && whitespace !== 'strict') {
     throw new TypeError(`whitespace must be 'auto', 'tolerant' or 'strict', got ${String(whitespace)}`);

@@ -10,8 +10,10 @@
  */
 import { errorAt, JsvError } from '../errors/jsv-error.js';
 import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
+import { readingOverflow, tooDeepToRead } from './limits.js';
 import { blankList, itemStack, type ItemStack } from './list-builder.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
+import { formatPath, type PathSegment } from './path.js';
 import { PlainRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
 
 /** Where a value stands; it decides which characters end a bare value. */
@@ -350,7 +352,7 @@ export class Scanner {
 
   private enter(open: number): void {
     if (++this.depth > this.maxDepth) {
-      throw this.fail(open, 'MAX_DEPTH', `Nesting is deeper than maxDepth (${this.maxDepth}); raise the maxDepth option if this document is trusted`);
+      throw this.fail(open, 'MAX_DEPTH', tooDeepToRead(this.maxDepth));
     }
   }
 
@@ -424,8 +426,7 @@ export class Scanner {
       } catch (error) {
         // Keys inside keys are the one place reading recurses; only a maxDepth raised far past
         // the default lets them reach the stack's end.
-        if (error instanceof RangeError) throw this.fail(start, 'MAX_DEPTH', 'Maps used as keys are nested too deeply for the call stack; lower maxDepth');
-        throw error;
+        throw readingOverflow(error, text, start, undefined, 'lower maxDepth (maps used as keys are read recursively)');
       }
       key = text.slice(start, this.pos);
       // Reading the key's own keys moved keyStart inside it.
@@ -626,39 +627,23 @@ export function duplicateKeyReason(key: string): string {
   return `Duplicate key ${JSON.stringify(key)}: a map may name a key only once`;
 }
 
-const MAX_PATH_SEGMENTS = 32;
-
 /**
  * Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. A list
  * container is the index of its first item on the item stack, so its current index is the count of
  * items above that, up to where the next open list starts (`itemCount`: the stack's height).
  */
 function withPath(error: JsvError, containers: (JsvMap | number)[], itemCount: number, keys: (string | undefined)[]): JsvError {
-  let path = '';
-  // Deep documents keep the last levels only, so an error message stays readable.
-  const first = containers.length > MAX_PATH_SEGMENTS ? containers.length - MAX_PATH_SEGMENTS : 0;
-  if (first > 0) path = '…';
-  for (let i = first; i < containers.length; i++) {
+  const segments: (PathSegment | undefined)[] = [];
+  let nextListStart = itemCount;
+  for (let i = containers.length - 1; i >= 0; i--) {
     const container = containers[i]!;
-    const key = keys[i];
-    if (typeof container === 'number') path += `[${nextListStart(containers, i + 1, itemCount) - container}]`;
-    else if (key === undefined) break;
-    else path += formatPathKey(key, path === '');
+    if (typeof container === 'number') {
+      segments[i] = nextListStart - container;
+      nextListStart = container;
+    } else {
+      segments[i] = keys[i];
+    }
   }
-  if (path === '') return error;
-  return error.atPath(path);
-}
-
-function nextListStart(containers: (JsvMap | number)[], from: number, itemCount: number): number {
-  for (let i = from; i < containers.length; i++) {
-    const container = containers[i]!;
-    if (typeof container === 'number') return container;
-  }
-  return itemCount;
-}
-
-/** `a.b`, or `["a b"]` for keys that are not plain identifiers. */
-export function formatPathKey(key: string, first: boolean): string {
-  if (/^[A-Za-z_$][\w$]*$/.test(key)) return first ? key : `.${key}`;
-  return `[${JSON.stringify(key)}]`;
+  const path = formatPath(segments);
+  return path === '' ? error : error.atPath(path);
 }

@@ -8,9 +8,9 @@ import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
 import { ChunkedOutput } from './chunked-output.js';
 import { formatUtcDate } from './date-text.js';
 import { formatDouble, numberListAsJson } from './number-text.js';
-import { DEFAULT_MAX_DEPTH } from './options.js';
+import { resolveMaxDepth, tooDeepToWrite, writingOverflow } from './limits.js';
 import { encodeString, entryHead, quote } from './quoting.js';
-import { formatPathKey } from './scanner.js';
+import { formatPath } from './path.js';
 
 export interface StringifyOptions {
   /** Deepest nesting written (default 256); deeper values throw `MAX_DEPTH`. */
@@ -24,11 +24,7 @@ export interface StringifyOptions {
  * no JSV text reads back as, such as `[null]`), `CIRCULAR_REFERENCE` or `MAX_DEPTH`, with the path.
  */
 export function stringifyUntyped(value: unknown, options?: StringifyOptions): string {
-  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  if (typeof maxDepth !== 'number' || !(maxDepth >= 0)) {
-    throw new TypeError(`maxDepth must be a non-negative number, got ${String(maxDepth)}`);
-  }
-  const writer = new Writer(maxDepth);
+  const writer = new Writer(resolveMaxDepth(options?.maxDepth));
   try {
     if (!writer.write(toJsonValue(value, ''))) return '';
     // A reader drops one byte-order mark at the very start, so a top-level string that begins
@@ -37,8 +33,7 @@ export function stringifyUntyped(value: unknown, options?: StringifyOptions): st
     return writer.text();
   } catch (error) {
     // A maxDepth raised past what the stack holds must still end in a JsvError.
-    if (error instanceof RangeError) throw writer.fail('MAX_DEPTH', 'Nesting is too deep for the call stack; lower maxDepth or flatten the value');
-    throw error;
+    throw writingOverflow(error, writer.path());
   }
 }
 
@@ -66,13 +61,13 @@ class Writer extends ChunkedOutput {
     super();
   }
 
+  /** The path of the value being written. */
+  path(): string {
+    return formatPath(this.keys, this.depth);
+  }
+
   fail(code: JsvErrorCode, reason: string): Error {
-    let path = '';
-    for (let i = 0; i < this.depth; i++) {
-      const key = this.keys[i]!;
-      path += typeof key === 'number' ? `[${key}]` : formatPathKey(key, i === 0);
-    }
-    return writeError(code, reason, path);
+    return writeError(code, reason, this.path());
   }
 
   /** Appends `value`; returns false when it is null or undefined and nothing was written. */
@@ -134,7 +129,7 @@ class Writer extends ChunkedOutput {
   private enter(container: unknown): void {
     if (this.depth >= this.maxDepth) {
       if (this.parents.includes(container)) throw this.fail('CIRCULAR_REFERENCE', 'Cannot write a value that contains itself');
-      throw this.fail('MAX_DEPTH', `Nesting is deeper than maxDepth (${this.maxDepth})`);
+      throw this.fail('MAX_DEPTH', tooDeepToWrite(this.maxDepth));
     }
     this.parents[this.depth] = container;
     this.depth++;

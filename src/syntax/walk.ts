@@ -8,7 +8,8 @@
 import { JsvError } from '../errors/jsv-error.js';
 import { isBlank } from './chars.js';
 import type { ParseOptions } from './options.js';
-import { BARE, duplicateKeyReason, formatPathKey, IN_LIST, IN_MAP, LIST, MAP, QUOTED, Scanner, TOP, type Context } from './scanner.js';
+import { formatPath } from './path.js';
+import { BARE, duplicateKeyReason, IN_LIST, IN_MAP, LIST, MAP, QUOTED, Scanner, TOP, type Context } from './scanner.js';
 
 /**
  * Receives one document's structure in order. Scalars come as offsets into `text` so that a sink
@@ -37,7 +38,6 @@ export interface JsvSink {
 
 /** Values read between two pauses of the walk (a pause lets the caller flush output and report progress). */
 const VALUES_PER_PAUSE = 4096;
-const MAX_PATH_SEGMENTS = 32;
 
 /** Starts a scanner over `text` with parse's options (whitespace mode, maxDepth). */
 export function createScanner(text: string, options?: ParseOptions): Scanner {
@@ -162,18 +162,6 @@ export const NULL_SINK: JsvSink = {
 
 /** The path `parse` gives an error, e.g. `data.list[2]`, from the walk's open containers. */
 function withPath(error: JsvError, stack: Context[], keys: (string | undefined)[], counts: number[]): JsvError {
-  let path = '';
-  const first = stack.length > MAX_PATH_SEGMENTS ? stack.length - MAX_PATH_SEGMENTS : 0;
-  if (first > 0) path = '…';
-  for (let i = first; i < stack.length; i++) {
-    if (stack[i] === IN_LIST) {
-      path += `[${counts[i]}]`;
-    } else {
-      const key = keys[i];
-      if (key === undefined) break;
-      path += formatPathKey(key, path === '');
-    }
-  }
-  if (path === '') return error;
-  return error.atPath(path);
+  const path = formatPath(stack.map((ctx, i) => (ctx === IN_LIST ? counts[i] : keys[i])));
+  return path === '' ? error : error.atPath(path);
 }

@@ -3,9 +3,11 @@
  * and indexes, turned into text only when an issue is reported) and the issues found so far.
  */
 import { errorAt, isJsvError, JsvError, type JsvErrorCode } from '../errors/jsv-error.js';
+import { readingOverflow } from '../syntax/limits.js';
+import { formatPath, joinPaths, type PathSegment } from '../syntax/path.js';
 import { BARE, describeChar, LIST, MAP, QUOTED, Scanner, type Context, type ValueKind } from '../syntax/scanner.js';
 import type { ParseOptions } from '../syntax/options.js';
-import { formatPath, IssueLimit, MAX_ISSUES, toIssue, type JsvIssue, type PathSegment } from './issues.js';
+import { IssueLimit, MAX_ISSUES, toIssue, type JsvIssue } from './issues.js';
 
 /** Options of the typed `parse` and `safeParse`. */
 export interface TypedParseOptions extends Omit<ParseOptions, 'engine'> {
@@ -92,15 +94,8 @@ export class Decoding {
    */
   finalError(error: unknown): unknown {
     if (error === this.thrown) return error;
-    if (isJsvError(error)) {
-      const prefix = formatPath(this.keys.slice(0, this.level));
-      if (prefix === '') return error;
-      const inner = error.path === undefined ? '' : error.path.startsWith('[') ? error.path : `.${error.path}`;
-      return error.atPath(prefix + inner);
-    }
-    if (error instanceof RangeError) {
-      return errorAt(this.text, this.scanner.pos, 'MAX_DEPTH', 'Nesting is too deep for the call stack; lower maxDepth or flatten the document', formatPath(this.keys.slice(0, Math.min(this.level, 32))) || undefined);
-    }
-    return error;
+    const path = formatPath(this.keys, this.level);
+    if (isJsvError(error)) return path === '' ? error : error.atPath(joinPaths(path, error.path));
+    return readingOverflow(error, this.text, this.scanner.pos, path);
   }
 }

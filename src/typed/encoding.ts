@@ -4,8 +4,9 @@
  */
 import { writeError, type JsvErrorCode } from '../errors/jsv-error.js';
 import { ChunkedOutput } from '../syntax/chunked-output.js';
-import { DEFAULT_MAX_DEPTH } from '../syntax/options.js';
-import { formatPath, IssueLimit, MAX_ISSUES, toIssue, type JsvIssue, type PathSegment } from './issues.js';
+import { resolveMaxDepth, tooDeepToWrite } from '../syntax/limits.js';
+import { formatPath, type PathSegment } from '../syntax/path.js';
+import { IssueLimit, MAX_ISSUES, toIssue, type JsvIssue } from './issues.js';
 import { TEXT_CASES, type TextCase } from './text-case.js';
 
 /** Options of the typed `stringify`. */
@@ -47,9 +48,7 @@ export class Encoding extends ChunkedOutput {
     this.caseIndex = TEXT_CASES.indexOf(textCase);
     if (this.caseIndex < 0) throw new TypeError(`textCase must be one of ${TEXT_CASES.map((c) => `'${c}'`).join(', ')}, got ${String(textCase)}`);
     this.excludeDefaults = options?.excludeDefaultValues === true;
-    const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-    if (typeof maxDepth !== 'number' || !(maxDepth >= 0)) throw new TypeError(`maxDepth must be a non-negative number, got ${String(maxDepth)}`);
-    this.maxDepth = maxDepth;
+    this.maxDepth = resolveMaxDepth(options?.maxDepth);
   }
 
   /** Reports a value that cannot be written: throws it (stringify) or records it (validate). */
@@ -66,7 +65,7 @@ export class Encoding extends ChunkedOutput {
   enter(container: unknown): boolean {
     if (this.depth >= this.maxDepth) {
       if (this.parents.includes(container)) this.fail('CIRCULAR_REFERENCE', 'Cannot write a value that contains itself');
-      else this.fail('MAX_DEPTH', `Nesting is deeper than maxDepth (${this.maxDepth})`);
+      else this.fail('MAX_DEPTH', tooDeepToWrite(this.maxDepth));
       return false;
     }
     this.parents[this.depth++] = container;

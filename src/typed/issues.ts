@@ -1,8 +1,6 @@
 /** Typed-layer issues: what `safeParse` and Standard Schema `validate` report, one per problem. */
 import type { JsvError, JsvErrorCode } from '../errors/jsv-error.js';
-import { formatPathKey } from '../syntax/scanner.js';
-
-export type PathSegment = string | number;
+import type { PathSegment } from '../syntax/path.js';
 
 /** One problem found while decoding or checking a value. */
 export interface JsvIssue {
@@ -11,7 +9,10 @@ export interface JsvIssue {
   readonly message: string;
   /** The message without path and position. */
   readonly reason: string;
-  /** The path as text, e.g. `schedule.rules[2].frequency`; `''` for the document itself. */
+  /**
+   * The path as text, e.g. `schedule.rules[2].frequency`; `''` for the document itself. Past 32
+   * levels only the innermost 32 are named, after `…`.
+   */
   readonly path: string;
   /** The same path as keys and indexes, e.g. `['schedule', 'rules', 2, 'frequency']`. */
   readonly segments: readonly PathSegment[];
@@ -19,13 +20,6 @@ export interface JsvIssue {
   readonly offset: number | undefined;
   readonly line: number | undefined;
   readonly column: number | undefined;
-}
-
-/** `a.b[2]["x y"]`. */
-export function formatPath(segments: readonly PathSegment[]): string {
-  let path = '';
-  for (const segment of segments) path += typeof segment === 'number' ? `[${segment}]` : formatPathKey(segment, path === '');
-  return path;
 }
 
 export function toIssue(error: JsvError, segments: readonly PathSegment[]): JsvIssue {

@@ -6,6 +6,7 @@
  * Arguments are trusted here; the public entry points check them.
  */
 import { isJsvError } from '../errors/jsv-error.js';
+import { isStackOverflow, STACK_OVERFLOW_WRITING } from '../syntax/limits.js';
 import { TOP } from '../syntax/scanner.js';
 import { Decoding, type TypedParseOptions } from './decoding.js';
 import { Encoding, describeValue, type TypedStringifyOptions } from './encoding.js';
@@ -52,8 +53,8 @@ export function encodeDocument(value: unknown, schema: AnySchema, options: Typed
   } catch (error) {
     if (error instanceof IssueLimit) return e;
     // A maxDepth raised past what the stack holds must still end in a JsvError.
-    if (!(error instanceof RangeError)) throw error;
-    e.fail('MAX_DEPTH', 'Nesting is too deep for the call stack; lower maxDepth or flatten the value');
+    if (!isStackOverflow(error)) throw error;
+    e.fail('MAX_DEPTH', STACK_OVERFLOW_WRITING);
   }
   return e;
 }

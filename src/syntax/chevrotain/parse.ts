@@ -5,6 +5,7 @@
  */
 import { EOF, Lexer, type IRecognitionException, type IToken } from 'chevrotain';
 import { errorAt, type JsvError } from '../../errors/jsv-error.js';
+import { readingOverflow, tooDeepToRead } from '../limits.js';
 import { resolveParseOptions, type ParseEngine, type ParseOptions } from '../options.js';
 import { isBlank } from '../chars.js';
 import { describeChar, trailingInputReason } from '../scanner.js';
@@ -82,11 +83,8 @@ export function parseWithChevrotain(text: string, options?: ParseOptions): JsvVa
     return value;
   } catch (error) {
     // Only reachable when the caller's own stack is already deep: still a JsvError, never a RangeError.
-    if (error instanceof RangeError) {
-      const offset = parser.nextOffset();
-      throw errorAt(text, offset < 0 ? text.length : offset, 'MAX_DEPTH', 'Nesting is too deep for the call stack of the Chevrotain engine; use the default scanner engine');
-    }
-    throw error;
+    const offset = parser.nextOffset();
+    throw readingOverflow(error, text, offset < 0 ? text.length : offset, undefined, 'the Chevrotain engine recurses, use the default scanner engine');
   } finally {
     parser.end();
   }
@@ -119,7 +117,7 @@ function firstTooDeep(tokens: IToken[], limit: number, t: JsvTokens): number {
 function depthError(text: string, offset: number, maxDepth: number, path: string | undefined): JsvError {
   const reason =
     maxDepth <= CHEVROTAIN_MAX_DEPTH
-      ? `Nesting is deeper than maxDepth (${maxDepth}); raise the maxDepth option if this document is trusted`
+      ? tooDeepToRead(maxDepth)
       : `Nesting is deeper than ${CHEVROTAIN_MAX_DEPTH} levels, the most the recursive Chevrotain engine can hold; use the default scanner engine for deeper documents`;
   return errorAt(text, offset, 'MAX_DEPTH', reason, path);
 }

@@ -5,13 +5,12 @@
  */
 import { EMPTY_ALT, EmbeddedActionsParser, type ParserMethod } from 'chevrotain';
 import { errorAt } from '../../errors/jsv-error.js';
-import { duplicateKeyReason, formatPathKey } from '../scanner.js';
+import { formatPath } from '../path.js';
+import { duplicateKeyReason } from '../scanner.js';
 import { setOwn, type JsvMap, type JsvValue } from '../value.js';
 import type { JsvTokens } from './tokens.js';
 
 type Container = JsvValue[] | JsvMap;
-
-const MAX_PATH_SEGMENTS = 32;
 
 /** `"a""b"` -> `a"b`. */
 function unquote(image: string): string {
@@ -225,16 +224,7 @@ export class JsvParser extends EmbeddedActionsParser {
   }
 
   private pathBetween(start: number, end: number, placeholder: boolean): string {
-    let path = '';
-    const first = end - start > MAX_PATH_SEGMENTS ? end - MAX_PATH_SEGMENTS : start;
-    if (first > start) path = '…';
-    for (let i = first; i < end; i++) {
-      const container = this.containers[i]!;
-      const key = this.keys[i];
-      if (Array.isArray(container)) path += `[${container.length - (placeholder && i === end - 1 ? 1 : 0)}]`;
-      else if (key === undefined) break;
-      else path += formatPathKey(key, path === '');
-    }
-    return path;
+    const segments = this.containers.map((container, i) => (Array.isArray(container) ? container.length - (placeholder && i === end - 1 ? 1 : 0) : this.keys[i]));
+    return formatPath(segments, end, start);
   }
 }
