@@ -341,10 +341,10 @@ export class Scanner {
       const base = items.height;
       for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
       if (!closed) return undefined;
-      this.depth--;
+      this.closeList();
       return items.close(base) as JsvValue[];
     }
-    this.depth--;
+    this.closeList();
     const list = blankList<JsvValue>(count);
     for (let i = 0; i < count; i++) list[i] = text.slice(bounds[2 * i]!, bounds[2 * i + 1]!);
     return list;
@@ -491,6 +491,11 @@ export class Scanner {
       return false;
     }
     throw this.separatorError(pos, "'}'");
+  }
+
+  /** Leaves the list whose `]` a reader of its own consumed. */
+  closeList(): void {
+    this.depth--;
   }
 
   /** After a list item: consumes `,` (true: another item follows) or `]` (false). */
