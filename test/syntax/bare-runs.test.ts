@@ -1,6 +1,6 @@
 /**
  * Lists of bare items are read by a run that notes item bounds and slices the list out at `]`
- * (`Scanner.readBareItems`); anything else falls back to the general reader at that item. The two
+ * (`Scanner.readBareRun`, tree-builder.ts); anything else falls back to the general reader at that item. The two
  * ways must be indistinguishable: the same value, or the same error (code, offset, path, reason),
  * on any text, in both whitespace modes. The Chevrotain engine, which shares no code with either,
  * is the third opinion.
@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isJsvError, parse, type JsvValue, type WhitespaceMode } from '../../src/index.js';
 import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
 import { pendingListItems } from '../../src/syntax/list-builder.js';
-import { bareRuns } from '../../src/syntax/scanner.js';
+import { bareRuns } from '../../src/syntax/tree-builder.js';
 
 type Outcome = { value: string } | { code: string; offset: number | undefined; path: string | undefined; reason: string };
 

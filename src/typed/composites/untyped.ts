@@ -6,6 +6,7 @@
  */
 import { isJsvError } from '../../errors/jsv-error.js';
 import { stringifyUntyped } from '../../syntax/stringify.js';
+import { readTree } from '../../syntax/tree-builder.js';
 import type { JsvValue } from '../../syntax/value.js';
 import { SchemaBase, type Decoder, type Encoder, type SchemaTypes } from '../schema.js';
 
@@ -17,7 +18,7 @@ export class UntypedSchema extends SchemaBase {
   /** @internal */
   protected compileDecoder(): Decoder {
     // `valueStart` left the cursor at the value, so the untyped reader classifies it again.
-    return (d, ctx) => d.scanner.readValue(ctx);
+    return (d, ctx) => readTree(d.scanner, ctx);
   }
 
   /** @internal */
