@@ -27,6 +27,8 @@ export class ItemStack<T> {
   /** Slots above `height` are stale: cleared when the outermost list closes. */
   private readonly items: T[] = [];
   height = 0;
+  /** The highest height since the stale slots were last cleared. */
+  private used = 0;
 
   /**
    * @param cleared what a stale slot is set to when the outermost list closes, so the stack holds
@@ -47,11 +49,16 @@ export class ItemStack<T> {
 
   /** Drops the items above `base` (a list that closes or fails). */
   cutTo(base: number): void {
+    // Every pushed slot lies below the height at the cut of its list, so this bounds what is stale.
+    if (this.height > this.used) this.used = this.height;
     this.height = base;
     if (base > 0) return;
     const items = this.items;
     if (items.length > KEPT_CAPACITY) items.length = KEPT_CAPACITY;
-    if (this.cleared !== undefined) items.fill(this.cleared);
+    // Only the slots this document used: after one long list, the kept capacity is much larger
+    // than what a small document touches.
+    if (this.cleared !== undefined) items.fill(this.cleared, 0, this.used);
+    this.used = 0;
   }
 }
 
