@@ -2,15 +2,13 @@
 import { IncomingMessage } from "node:http";
 import { RouteShorthandOptions, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyRequest, FastifyReply, FastifyPluginCallback } from "fastify";
 import { StandardSchemaV1 } from "@standard-schema/spec";
-type SchemaKind = "string" | "boolean" | "number" | "float" | "byte" | "sbyte" | "short" | "ushort" | "int" | "uint" | "long" | "ulong" | "decimal" | "date" | "dateTimeOffset" | "dateOnly" | "timeOnly" | "timeSpan" | "guid" | "char" | "bytes" | "enum" | "flags" | "array" | "dict" | "object" | "any" | "lazy";
+type ScalarKind = "boolean" | "number" | "float" | "byte" | "sbyte" | "short" | "ushort" | "int" | "uint" | "long" | "ulong" | "decimal" | "date" | "dateTimeOffset" | "dateOnly" | "timeOnly" | "timeSpan" | "guid" | "char" | "bytes" | "flags";
+type SchemaKind = ScalarKind | "string" | "enum" | "array" | "dict" | "object" | "any" | "lazy";
 interface SchemaTypes<T> {
     readonly output: T;
 }
 interface RequiredMark {
     readonly "~required": true;
-}
-interface DefaultMark {
-    readonly "~default": true;
 }
 interface NullableMark {
     readonly "~nullable": true;
@@ -21,26 +19,18 @@ type Output<S> = S extends {
     } | undefined;
 } ? T : never;
 type Infer<S> = S extends NullableMark ? Output<S> | null : Output<S>;
-type DefaultValue<S> = NonNullable<Output<S>>;
-interface Schema<T = unknown> extends SchemaBase {
-    readonly "~types"?: SchemaTypes<T>;
-}
-declare abstract class SchemaBase {
+interface AnySchema {
     readonly "~types"?: SchemaTypes<unknown>;
-    abstract readonly kind: SchemaKind;
-    abstract readonly name: string;
+    readonly kind: SchemaKind;
+    readonly name: string;
     readonly isRequired: boolean;
     readonly isNullable: boolean;
     readonly hasDefault: boolean;
     readonly defaultValue: unknown;
-    private compiled;
-    private standard;
     required(): this & RequiredMark;
-    default(value: DefaultValue<this>): this & DefaultMark;
     nullable(): this & NullableMark;
-    private with;
     structuralKind(): SchemaKind;
-    get "~standard"(): StandardSchemaV1.Props<unknown, Infer<this>>;
+    readonly "~standard": StandardSchemaV1.Props<unknown, Infer<this>>;
 }
 type TextCase = "default" | "camelCase" | "PascalCase" | "snake_case";
 interface TypedStringifyOptions {
@@ -109,7 +99,6 @@ type BodyRead = {
     kind: "unsupported";
     contentType: string | undefined;
 };
-type AnySchema = Schema;
 interface Binding {
     params?: Readonly<Record<string, unknown>> | undefined;
     query?: string | undefined;

@@ -22,7 +22,8 @@ interface TypedStringifyOptions {
     excludeDefaultValues?: boolean;
     maxDepth?: number;
 }
-type SchemaKind = "string" | "boolean" | "number" | "float" | "byte" | "sbyte" | "short" | "ushort" | "int" | "uint" | "long" | "ulong" | "decimal" | "date" | "dateTimeOffset" | "dateOnly" | "timeOnly" | "timeSpan" | "guid" | "char" | "bytes" | "enum" | "flags" | "array" | "dict" | "object" | "any" | "lazy";
+type ScalarKind = "boolean" | "number" | "float" | "byte" | "sbyte" | "short" | "ushort" | "int" | "uint" | "long" | "ulong" | "decimal" | "date" | "dateTimeOffset" | "dateOnly" | "timeOnly" | "timeSpan" | "guid" | "char" | "bytes" | "flags";
+type SchemaKind = ScalarKind | "string" | "enum" | "array" | "dict" | "object" | "any" | "lazy";
 interface SchemaTypes<T> {
     readonly output: T;
 }
@@ -48,26 +49,21 @@ type Input$1<S> = S extends {
 type Infer<S> = S extends NullableMark ? Output<S> | null : Output<S>;
 type InferInput<S> = S extends NullableMark ? Input$1<S> | null | undefined : Input$1<S>;
 type DefaultValue<S> = NonNullable<Output<S>>;
-type AnySchema = SchemaBase;
-interface Schema<T = unknown> extends SchemaBase {
-    readonly "~types"?: SchemaTypes<T>;
-}
-declare abstract class SchemaBase {
+interface AnySchema {
     readonly "~types"?: SchemaTypes<unknown>;
-    abstract readonly kind: SchemaKind;
-    abstract readonly name: string;
+    readonly kind: SchemaKind;
+    readonly name: string;
     readonly isRequired: boolean;
     readonly isNullable: boolean;
     readonly hasDefault: boolean;
     readonly defaultValue: unknown;
-    private compiled;
-    private standard;
     required(): this & RequiredMark;
-    default(value: DefaultValue<this>): this & DefaultMark;
     nullable(): this & NullableMark;
-    private with;
     structuralKind(): SchemaKind;
-    get "~standard"(): StandardSchemaV1.Props<unknown, Infer<this>>;
+    readonly "~standard": StandardSchemaV1.Props<unknown, Infer<this>>;
+}
+interface Schema<T = unknown> extends AnySchema {
+    readonly "~types"?: SchemaTypes<T>;
 }
 type JsvErrorCode = "UNEXPECTED_TOKEN" | "UNEXPECTED_END" | "UNTERMINATED_STRING" | "TRAILING_INPUT" | "DUPLICATE_KEY" | "MAX_DEPTH" | "UNSUPPORTED_VALUE" | "UNREPRESENTABLE_VALUE" | "CIRCULAR_REFERENCE" | "INVALID_TYPE" | "INVALID_NUMBER" | "INVALID_BOOLEAN" | "INVALID_DATE" | "INVALID_TIMESPAN" | "INVALID_GUID" | "INVALID_CHAR" | "INVALID_BYTES" | "INVALID_ENUM" | "OUT_OF_RANGE" | "MISSING_REQUIRED" | "UNKNOWN_PROPERTY" | "NULL_ELEMENT";
 interface JsvErrorInit {
@@ -100,6 +96,26 @@ declare class JsvError extends SyntaxError {
 }
 declare function isJsvError(error: unknown): error is JsvError;
 type Input<S> = InferInput<S>;
+interface SchemaBase extends AnySchema {
+}
+declare abstract class SchemaBase {
+    readonly "~types"?: SchemaTypes<unknown>;
+    abstract readonly kind: SchemaKind;
+    abstract readonly name: string;
+    readonly isRequired: boolean;
+    readonly isNullable: boolean;
+    readonly hasDefault: boolean;
+    readonly defaultValue: unknown;
+    private compiled;
+    private standard;
+    private reaching;
+    required(): this & RequiredMark;
+    default(value: DefaultValue<this>): this & DefaultMark;
+    nullable(): this & NullableMark;
+    private with;
+    structuralKind(): SchemaKind;
+    private standardProps;
+}
 interface ArrayTypes<E extends AnySchema> {
     readonly output: Infer<E>[];
     readonly input: readonly InferInput<E>[];
@@ -111,8 +127,8 @@ declare class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     constructor(element: E);
     get name(): string;
 }
-declare class ScalarSchema<T> extends SchemaBase {
-    readonly kind: SchemaKind;
+declare class ScalarSchema<T, K extends ScalarKind = ScalarKind> extends SchemaBase {
+    readonly kind: K;
     readonly name: string;
     readonly variant?: string | undefined;
     readonly "~types"?: SchemaTypes<T>;
@@ -300,7 +316,7 @@ declare class JsvTimeSpan {
     equals(other: JsvTimeSpan): boolean;
     toString(): string;
 }
-declare class FlagsSchema<Names extends string = string> extends ScalarSchema<number> {
+declare class FlagsSchema<Names extends string = string> extends ScalarSchema<number, "flags"> {
     readonly kind = "flags";
     readonly flags: Readonly<Record<Names, number>>;
     constructor(flags: Record<Names, number>, name?: string);
@@ -448,4 +464,4 @@ declare function safeParse<S extends AnySchema>(text: string, schema: S, options
 declare function parseJsonTyped<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): Infer<S>;
 declare function stringifyJsonTyped<S extends AnySchema>(value: InferInput<S>, schema: S, options?: TypedStringifyOptions): string;
 export { JsvDateTime, JsvDateTimeOffset, JsvError, JsvTimeSpan, codeFrame, format, isJsvError, operation, parse, parseJsonTyped as parseJson, safeParse, stringify, stringifyJsonTyped as stringifyJson, t };
-export type { AnySchema, ApiTable, CodeFrameOptions, DateTimeKind, DictOptions, Engine, EnumLike, EnumMemberName, EnumOptions, FormatOptions, HttpVerb, Infer, InferInput, Input, JsvErrorCode, JsvIssue, JsvMap, JsvValue, KeySchema, ObjectOptions, Operation, OperationDefinition, OperationRequest, OperationResponse, OperationRoute, ParseEngine, ParseOptions, SafeParseResult, Schema, SchemaKind, Shape, StringifyOptions, TextCase, TypedParseOptions, TypedStringifyOptions, WhitespaceMode };
+export type { AnySchema, ApiTable, CodeFrameOptions, DateTimeKind, DictOptions, Engine, EnumLike, EnumMemberName, EnumOptions, FormatOptions, HttpVerb, Infer, InferInput, Input, JsvErrorCode, JsvIssue, JsvMap, JsvValue, KeySchema, ObjectOptions, Operation, OperationDefinition, OperationRequest, OperationResponse, OperationRoute, ParseEngine, ParseOptions, SafeParseResult, ScalarKind, Schema, SchemaKind, Shape, StringifyOptions, TextCase, TypedParseOptions, TypedStringifyOptions, WhitespaceMode };

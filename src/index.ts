@@ -18,7 +18,7 @@ export { JsvDateTimeOffset } from './typed/scalars/date-time-offset.js';
 export { safeParse, type SafeParseResult } from './typed/typed-api.js';
 export { parseJsonTyped as parseJson, stringifyJsonTyped as stringifyJson } from './typed/json.js';
 export type { Input } from './typed/input.js';
-export type { Infer, InferInput, Schema, AnySchema, SchemaKind } from './typed/schema.js';
+export type { Infer, InferInput, Schema, AnySchema, SchemaKind, ScalarKind } from './typed/protocol.js';
 export type { JsvIssue } from './typed/issues.js';
 export type { TypedParseOptions } from './typed/decoding.js';
 export type { TypedStringifyOptions } from './typed/encoding.js';

@@ -22,18 +22,15 @@ import { PlainRecord, setOwn } from '../syntax/value.js';
 import { LazySchema } from '../typed/composites/lazy.js';
 import { ObjectSchema } from '../typed/composites/object.js';
 import type { JsvIssue } from '../typed/issues.js';
-import type { Schema } from '../typed/schema.js';
+import type { AnySchema } from '../typed/protocol.js';
 import { foldCase } from '../typed/text-case.js';
 import { decodeDocument } from '../typed/run.js';
 import { unsupportedType, type PoisoningAction } from './body-type.js';
 import type { BodyRead } from './read-body.js';
 import { HttpError, type ResponseError } from './response-status.js';
 
-/**
- * Any DTO schema. (`Schema`, not the typed layer's `AnySchema`: a concrete object schema is not
- * assignable to `AnySchema` outside a generic constraint.)
- */
-export type AnySchema = Schema;
+/** Any DTO schema: the typed layer's protocol type, under the name the adapters import it by. */
+export type { AnySchema };
 
 /** What untyped decoding does with prototype keys. */
 export interface PoisoningRules {

@@ -7,12 +7,10 @@
  * entries, kinds a midnight DateTime loses).
  */
 import fc from 'fast-check';
-import type { ArraySchema } from '../typed/composites/array.js';
-import { unwritableEnd } from '../typed/composites/array.js';
-import type { DictSchema } from '../typed/composites/dict.js';
-import type { EnumSchema } from '../typed/composites/enum.js';
-import type { LazySchema } from '../typed/composites/lazy.js';
+import { unwritableEnd, type ArraySchema } from '../typed/composites/array.js';
+import type { DictSchema, KeySchema } from '../typed/composites/dict.js';
 import type { ObjectSchema } from '../typed/composites/object.js';
+import { known } from '../typed/known-schema.js';
 import type { ScalarSchema } from '../typed/primitives.js';
 import { readDecimal } from '../typed/scalars/decimal.js';
 import { JsvDateTime } from '../typed/scalars/date-time.js';
@@ -21,7 +19,7 @@ import { JsvDateTimeOffset } from '../typed/scalars/date-time-offset.js';
 import { dateText, MAX_OFFSET_MINUTES, TICKS_PER_MINUTE } from '../typed/scalars/calendar.js';
 import { timeOnlyFromTicks } from '../typed/scalars/time-only.js';
 import { jsvValue } from './untyped-value.js';
-import type { AnySchema, Infer } from '../typed/schema.js';
+import type { AnySchema, Infer } from '../typed/protocol.js';
 
 export interface ArbitraryOptions {
   /** How many containers deep values go (default 3); recursive schemas stop there. */
@@ -82,7 +80,7 @@ function decimalText(): fc.Arbitrary<string> {
     });
 }
 
-function scalar(schema: ScalarSchema<unknown>): fc.Arbitrary<unknown> {
+function scalar(schema: Pick<ScalarSchema<unknown>, 'kind' | 'variant'>): fc.Arbitrary<unknown> {
   switch (schema.kind) {
     case 'boolean':
       return fc.boolean();
@@ -144,23 +142,24 @@ class Builder {
   }
 
   private create(schema: AnySchema, depth: number): fc.Arbitrary<unknown> {
-    switch (schema.kind) {
+    const node = known(schema);
+    switch (node.kind) {
       case 'string':
         return nastyString();
       case 'any':
         return depth <= 0 ? nastyString() : jsvValue(nastyString(), depth, this.maxLength);
       case 'enum':
-        return fc.constantFrom(...(schema as unknown as EnumSchema).values);
+        return fc.constantFrom(...node.values);
       case 'lazy':
-        return this.build((schema as LazySchema).resolve(), depth);
+        return this.build(node.resolve(), depth);
       case 'array':
-        return this.list(schema as unknown as ArraySchema, depth);
+        return this.list(node, depth);
       case 'dict':
-        return this.dict(schema as unknown as DictSchema<AnySchema, any, 'object' | 'map'>, depth);
+        return this.dict(node, depth);
       case 'object':
-        return this.object(schema as unknown as ObjectSchema, depth);
+        return this.object(node, depth);
       default:
-        return scalar(schema as unknown as ScalarSchema<unknown>);
+        return scalar(node);
     }
   }
 
@@ -179,7 +178,7 @@ class Builder {
     });
   }
 
-  private dict(schema: DictSchema<AnySchema, any, 'object' | 'map'>, depth: number): fc.Arbitrary<unknown> {
+  private dict(schema: DictSchema<AnySchema, KeySchema, 'object' | 'map'>, depth: number): fc.Arbitrary<unknown> {
     const asMap = schema.as === 'map';
     if (depth <= 0) return fc.constant(asMap ? new Map() : {});
     // Null entries are left out on write, as ServiceStack does, so they are not generated.

@@ -40,10 +40,6 @@ export class Decoding {
     this.strict = options?.strict === true;
   }
 
-  get tolerant(): boolean {
-    return this.scanner.tolerant;
-  }
-
   /** The current path plus `extra`. */
   segments(extra?: PathSegment): PathSegment[] {
     const segments = this.keys.slice(0, this.level);

@@ -8,7 +8,7 @@ import { stringifyUntyped, type StringifyOptions } from '../syntax/stringify.js'
 import type { JsvValue } from '../syntax/value.js';
 import type { TypedParseOptions } from './decoding.js';
 import type { TypedStringifyOptions } from './encoding.js';
-import { isSchema, type AnySchema, type Infer, type InferInput } from './schema.js';
+import { isSchema, type AnySchema, type Infer, type InferInput } from './protocol.js';
 import { parseTyped, stringifyTyped } from './typed-api.js';
 
 /**

@@ -4,6 +4,6 @@
  * JSON API and the client use: `.default(value)` members may be left out, members that are not
  * `.required()` and dictionary values may be `null`.
  */
-import type { InferInput } from './schema.js';
+import type { InferInput } from './protocol.js';
 
 export type Input<S> = InferInput<S>;

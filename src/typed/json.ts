@@ -17,7 +17,7 @@ import { LazySchema } from './composites/lazy.js';
 import { ObjectSchema } from './composites/object.js';
 import type { TypedParseOptions } from './decoding.js';
 import type { TypedStringifyOptions } from './encoding.js';
-import type { AnySchema, Infer, InferInput, SchemaKind } from './schema.js';
+import type { AnySchema, Infer, InferInput, SchemaKind } from './protocol.js';
 import { foldCase } from './text-case.js';
 import { parseTyped, stringifyTyped } from './typed-api.js';
 

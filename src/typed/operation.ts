@@ -10,7 +10,7 @@
  * } as const;
  * ```
  */
-import type { AnySchema, Infer, InferInput } from './schema.js';
+import type { AnySchema, Infer, InferInput } from './protocol.js';
 
 /** An HTTP verb as ServiceStack names it; `ANY` in `verbs` means every verb. */
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';

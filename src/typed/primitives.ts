@@ -10,7 +10,8 @@ import type { Decoding } from './decoding.js';
 import { describeValue } from './encoding.js';
 import { isNumberBlank, trimWith } from './scalars/blanks.js';
 import { ScalarError } from './scalars/scalar-error.js';
-import { SchemaBase, type Decoder, type Encoder, type SchemaKind, type SchemaTypes } from './schema.js';
+import { SchemaBase } from './schema.js';
+import type { Decoder, Encoder, ScalarKind, SchemaTypes } from './protocol.js';
 
 /** How one scalar type is read and written. */
 export interface ScalarCodec<T> {
@@ -33,12 +34,12 @@ export interface ScalarCodec<T> {
   readonly isDefault?: (value: T) => boolean;
 }
 
-export class ScalarSchema<T> extends SchemaBase {
+export class ScalarSchema<T, K extends ScalarKind = ScalarKind> extends SchemaBase {
   declare readonly '~types'?: SchemaTypes<T>;
 
   /** @internal Scalar schemas come from the `t.*` functions; the codec is machinery. */
   constructor(
-    readonly kind: SchemaKind,
+    readonly kind: K,
     readonly name: string,
     /** @internal */ readonly codec: ScalarCodec<T>,
     /** Which JavaScript type a scalar with more than one decodes to, e.g. `Date` for `t.date({ as: 'Date' })`. */

@@ -11,7 +11,7 @@ import { TOP } from '../syntax/scanner.js';
 import { Decoding, type TypedParseOptions } from './decoding.js';
 import { Encoding, describeValue, type TypedStringifyOptions } from './encoding.js';
 import { IssueLimit, toIssue } from './issues.js';
-import type { AnySchema } from './schema.js';
+import type { AnySchema } from './protocol.js';
 
 /**
  * Decodes `text` with `schema`. Not collecting, the first problem is thrown; collecting, every issue

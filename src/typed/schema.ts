@@ -1,96 +1,27 @@
 /**
- * The schema protocol: every schema is a plain object with a `kind`, a `name`, its children, the
- * Standard Schema v1 `~standard` property, and a decoder and an encoder compiled once on first use
- * and cached (valibot's model). Static types travel in the phantom `~types` member, so inference is
- * deferred and recursive schemas type-check (Struct/Value).
+ * `SchemaBase`: what every schema class shares. It implements the protocol (protocol.ts): the
+ * `.required()`, `.default(value)` and `.nullable()` clones, the decoder and encoder compiled once
+ * on first use and cached (valibot's model), `.default(value)` filling, and Standard Schema v1
+ * `~standard`. Each class adds its kind, name, children and compilers.
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import type { Context, ValueKind } from '../syntax/scanner.js';
-import type { Decoding } from './decoding.js';
-import type { Encoding } from './encoding.js';
-import { standardProps } from './standard-schema.js';
+import { SCHEMA_BRAND, type AnySchema, type Decoder, type DefaultMark, type DefaultValue, type Encoder, type Infer, type NullableMark, type RequiredMark, type SchemaKind, type SchemaTypes } from './protocol.js';
+import { encodeDocument } from './run.js';
 
-export type SchemaKind =
-  | 'string'
-  | 'boolean'
-  | 'number'
-  | 'float'
-  | 'byte'
-  | 'sbyte'
-  | 'short'
-  | 'ushort'
-  | 'int'
-  | 'uint'
-  | 'long'
-  | 'ulong'
-  | 'decimal'
-  | 'date'
-  | 'dateTimeOffset'
-  | 'dateOnly'
-  | 'timeOnly'
-  | 'timeSpan'
-  | 'guid'
-  | 'char'
-  | 'bytes'
-  | 'enum'
-  | 'flags'
-  | 'array'
-  | 'dict'
-  | 'object'
-  | 'any'
-  | 'lazy';
-
-/** Phantom carrier of a schema's decoded type (never present at run time). */
-export interface SchemaTypes<T> {
-  readonly output: T;
-}
-
-/** Marks a schema returned by `.required()`: an object property that must be present. */
-export interface RequiredMark {
-  readonly '~required': true;
-}
-
-/**
- * Marks a schema returned by `.default(value)`: an object property that takes `value` when the text
- * leaves it out, as a C# value type keeps its constructor default.
- */
-export interface DefaultMark {
-  readonly '~default': true;
-}
-
-/** Marks a schema returned by `.nullable()`: a list element, dictionary value or document that may be null. */
-export interface NullableMark {
-  readonly '~nullable': true;
-}
-
-type Output<S> = S extends { readonly '~types'?: { readonly output: infer T } | undefined } ? T : never;
-
-/** A schema's input type where it declares one (composites do), else its output type. */
-type Input<S> = S extends { readonly '~types'?: { readonly input: infer I } | undefined } ? I : Output<S>;
-
-/** The static type of the values a schema decodes. */
-export type Infer<S> = S extends NullableMark ? Output<S> | null : Output<S>;
-
-/**
- * The static type of the values a schema encodes (`stringify(value, S)` takes it): like `Infer`,
- * but an object's `.default(value)` members may be left out, any member that is not `.required()`
- * may be `null` (written as absent, or as its default), a dictionary's values may be `null` (left
- * out), and arrays may be readonly.
- */
-export type InferInput<S> = S extends NullableMark ? Input<S> | null | undefined : Input<S>;
-
-/**
- * Decodes the value the scanner has just classified as `kind` (never `EMPTY`: the caller handles
- * empty values, which mean null). Returns `undefined` after reporting an issue.
- * @internal
- */
-export type Decoder = (d: Decoding, ctx: Context, kind: ValueKind) => unknown;
-
-/** Appends a non-null `value` to `e.out`, or reports why it cannot. @internal */
-export type Encoder = (e: Encoding, value: unknown) => void;
-
-/** What `.default(value)` takes: a value of the schema's type, never null. */
-export type DefaultValue<S> = NonNullable<Output<S>>;
+export {
+  isSchema,
+  type AnySchema,
+  type DefaultMark,
+  type DefaultValue,
+  type Infer,
+  type InferInput,
+  type NullableMark,
+  type RequiredMark,
+  type ScalarKind,
+  type Schema,
+  type SchemaKind,
+  type SchemaTypes,
+} from './protocol.js';
 
 /** What clones made by `required()`, `default()` and `nullable()` share: the compiled decoder and encoder. */
 interface Compiled {
@@ -98,20 +29,12 @@ interface Compiled {
   encode?: Encoder;
 }
 
-const SCHEMA = Symbol.for('jsvkit.Schema');
-
-/** True for any jsvkit schema (from any copy of the library). */
-export function isSchema(value: unknown): value is AnySchema {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SCHEMA] === true;
-}
-
-/** Any jsvkit schema, whatever it decodes to. */
-export type AnySchema = SchemaBase;
-
-/** A schema that decodes to `T`: the type to annotate a recursive schema with. */
-export interface Schema<T = unknown> extends SchemaBase {
-  readonly '~types'?: SchemaTypes<T>;
-}
+// The class takes its members' types from the protocol interface. Members it does not redeclare
+// (`~standard`) stay the interface's own, so TypeScript relates any schema to `AnySchema` member by
+// member without expanding the schema's decoded type: a recursive DTO, whose type is still being
+// inferred, would otherwise refer to itself.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface SchemaBase extends AnySchema {}
 
 export abstract class SchemaBase {
   /** Phantom: the decoded type, narrowed by each schema class. */
@@ -129,6 +52,8 @@ export abstract class SchemaBase {
   readonly defaultValue: unknown = undefined;
   private compiled: Compiled = {};
   private standard: StandardSchemaV1.Props<unknown, unknown> | undefined;
+  /** Whether a `.default(value)` member can be reached from here, once known. */
+  private reaching: boolean | undefined;
 
   /**
    * This schema as an object property that must be present (`MISSING_REQUIRED` otherwise). Replaces
@@ -221,17 +146,56 @@ export abstract class SchemaBase {
     return false;
   }
 
+  /** The Standard Schema v1 props behind `~standard`, made once per schema. */
+  private standardProps(): StandardSchemaV1.Props<unknown, unknown> {
+    return (this.standard ??= { version: 1, vendor: 'jsvkit', validate: (value) => this.validate(value) });
+  }
+
+  static {
+    // On the prototype, so clones made by `required()`, `default()` and `nullable()` carry them
+    // too. `~standard` is typed by the protocol interface, hence defined here rather than declared.
+    Object.defineProperty(this.prototype, SCHEMA_BRAND, { value: true });
+    Object.defineProperty(this.prototype, '~standard', {
+      get(this: SchemaBase) {
+        return this.standardProps();
+      },
+    });
+  }
+
   /**
-   * Standard Schema v1. `validate` takes an already-decoded JavaScript value (what a framework
-   * hands a validator), checks it against the schema, reporting every issue with its path, and
-   * returns it as given, or as a copy with missing `.default(value)` members filled in; to check
-   * JSV text, use `safeParse`.
+   * Standard Schema `validate`: the value is checked by the schema's encoder in checking mode, so
+   * it fits exactly when `stringify` accepts it (bar the few values that fit yet have no JSV text,
+   * such as a list holding only null, which `stringify` reports). Hono, tRPC and other validators
+   * call it with a decoded value. @internal
    */
-  get '~standard'(): StandardSchemaV1.Props<unknown, Infer<this>> {
-    this.standard ??= standardProps(this);
-    return this.standard as StandardSchemaV1.Props<unknown, Infer<this>>;
+  validate(value: unknown): StandardSchemaV1.Result<unknown> {
+    const e = encodeDocument(value, this, undefined, true);
+    if (e.issues.length > 0) {
+      return { issues: e.issues.map((issue) => ({ message: issue.path ? `${issue.reason} at ${issue.path}` : issue.reason, path: issue.segments })) };
+    }
+    return { value: this.fillDefaults(value) };
+  }
+
+  /** Scalars hold no members, so they have no defaults to fill; containers override this. @internal */
+  fillDefaults(value: unknown): unknown {
+    return value;
+  }
+
+  /** @internal */
+  reachesDefault(visiting?: Set<AnySchema>): boolean {
+    if (this.reaching !== undefined) return this.reaching;
+    if (visiting === undefined) {
+      // Only the answer for the schema asked about is kept: inside a cycle a partial answer is wrong.
+      this.reaching = this.reachesDefault(new Set());
+      return this.reaching;
+    }
+    if (visiting.has(this)) return false;
+    visiting.add(this);
+    return this.childrenReachDefault(visiting);
+  }
+
+  /** Whether a `.default(value)` member can be reached through this schema's children. @internal */
+  protected childrenReachDefault(_visiting: Set<AnySchema>): boolean {
+    return false;
   }
 }
-
-// On the prototype, so clones made by `required()`, `default()` and `nullable()` carry it too.
-Object.defineProperty(SchemaBase.prototype, SCHEMA, { value: true });

@@ -28,7 +28,7 @@ import { LazySchema } from './composites/lazy.js';
 import { ObjectSchema, type ObjectOptions, type Shape } from './composites/object.js';
 import { UntypedSchema } from './composites/untyped.js';
 import { ScalarSchema, StringSchema } from './primitives.js';
-import type { AnySchema, SchemaKind } from './schema.js';
+import type { AnySchema, ScalarKind } from './protocol.js';
 
 export { ArraySchema, DictSchema, EnumSchema, FlagsSchema, KeyValuePairSchema, LazySchema, ObjectSchema, ScalarSchema, StringSchema, UntypedSchema };
 
@@ -98,7 +98,7 @@ export function int(): ScalarSchema<number> {
 }
 
 /** A .NET integer type that fits a JavaScript `number`: range-checked on read and write. */
-function integerIn(kind: SchemaKind, range: IntegerRange): ScalarSchema<number> {
+function integerIn(kind: ScalarKind, range: IntegerRange): ScalarSchema<number> {
   return new ScalarSchema<number>(kind, range.name, {
     read: (text) => readIntegerIn(range, text),
     write: (value) => writeIntegerIn(range, value),

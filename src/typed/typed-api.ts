@@ -7,7 +7,7 @@ import type { TypedParseOptions } from './decoding.js';
 import type { TypedStringifyOptions } from './encoding.js';
 import type { JsvIssue } from './issues.js';
 import { decodeDocument, encodeDocument } from './run.js';
-import { isSchema, type AnySchema, type Infer, type InferInput } from './schema.js';
+import { isSchema, type AnySchema, type Infer, type InferInput } from './protocol.js';
 
 export type SafeParseResult<T> = { success: true; value: T; issues?: undefined } | { success: false; value?: undefined; issues: JsvIssue[] };
 

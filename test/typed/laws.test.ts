@@ -144,6 +144,18 @@ describe.each(schemas)('%s', (_name, schema) => {
     );
   });
 
+  it('Standard Schema validate accepts every value arbitrary makes, and returns it as it is', () => {
+    fc.assert(
+      fc.property(arbitrary(schema), (value) => {
+        const result = schema['~standard'].validate(value) as { value?: unknown; issues?: unknown };
+        expect(result.issues).toBeUndefined();
+        // arbitrary gives every `.default(value)` member a value, so there is nothing to fill.
+        expect(result.value).toBe(value);
+      }),
+      runs,
+    );
+  });
+
   it('never accepts a value that breaks the schema, and never throws anything but a JsvError', () => {
     const mutated = arbitrary(schema).chain((value) => {
       const text = stringify(value, schema);
@@ -185,6 +197,49 @@ describe('.default() members', () => {
         delete partial[left];
         const checked = Defaulted['~standard'].validate(partial);
         expect(checked).toEqual({ value: parse(stringify(partial as never, Defaulted), Defaulted) });
+      }),
+      runs,
+    );
+  });
+});
+
+/** `.default()` members at every depth: inside lists, dictionaries (both forms), `t.lazy` and a recursive member. */
+const Leaf = t.object({ on: t.boolean().default(false), n: t.int().default(7), label: t.string() }, { name: 'Leaf' });
+const DeepDefaults = t.object({
+  leaf: Leaf,
+  list: t.array(Leaf),
+  nullables: t.array(Leaf.nullable()),
+  byKey: t.dict(Leaf),
+  map: t.dict(Leaf, { as: 'map', key: t.int() }),
+  lazy: t.lazy(() => Leaf),
+  get children() {
+    return t.array(DeepDefaults);
+  },
+});
+
+/** `value` with each `on` and `n` property dropped where `drop()` says so (a deep copy; `value` is untouched). */
+function dropSome(value: unknown, drop: () => boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => dropSome(item, drop));
+  if (value instanceof Map) return new Map([...value].map(([key, item]) => [key, dropSome(item, drop)]));
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if ((key === 'on' || key === 'n') && drop()) continue;
+    Object.defineProperty(copy, key, { value: dropSome(item, drop), enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+describe('.default() members at any depth', () => {
+  it('are filled by Standard Schema validate exactly as a write and read back fills them, leaving the value untouched', () => {
+    fc.assert(
+      fc.property(arbitrary(DeepDefaults, { maxDepth: 4 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }), (value, choices) => {
+        let next = 0;
+        const partial = dropSome(value, () => choices[next++ % choices.length]!) as Parameters<typeof stringify<typeof DeepDefaults>>[0];
+        const before = structuredClone(partial);
+        const checked = DeepDefaults['~standard'].validate(partial);
+        expect(checked).toEqual({ value: parse(stringify(partial, DeepDefaults), DeepDefaults) });
+        expect(partial).toEqual(before);
       }),
       runs,
     );

@@ -9,7 +9,8 @@ import { numberListAsJson } from '../../syntax/number-text.js';
 import { readPlainDoubleRun } from '../scalars/number.js';
 import { BARE, EMPTY, IN_LIST, LIST, TOP } from '../../syntax/scanner.js';
 import { describeValue } from '../encoding.js';
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type InferInput, type SchemaTypes } from '../schema.js';
+import { SchemaBase } from '../schema.js';
+import type { AnySchema, Decoder, Encoder, Infer, InferInput, SchemaTypes } from '../protocol.js';
 
 export interface ArrayTypes<E extends AnySchema> {
   readonly output: Infer<E>[];
@@ -160,6 +161,24 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
       e.level = level;
       e.leave();
     };
+  }
+
+  /** @internal */
+  protected override childrenReachDefault(visiting: Set<AnySchema>): boolean {
+    return this.element.reachesDefault(visiting);
+  }
+
+  /** @internal */
+  override fillDefaults(value: unknown): unknown {
+    if (!Array.isArray(value) || !this.reachesDefault()) return value;
+    const element = this.element;
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const filled = item == null ? item : element.fillDefaults(item);
+      if (!Object.is(filled, item)) (copy ??= value.slice())[i] = filled;
+    }
+    return copy ?? value;
   }
 }
 

@@ -11,7 +11,8 @@ import { setOwn } from '../../syntax/value.js';
 import { describeValue } from '../encoding.js';
 import { ScalarSchema, StringSchema } from '../primitives.js';
 import { ScalarError } from '../scalars/scalar-error.js';
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type InferInput, type SchemaTypes } from '../schema.js';
+import { SchemaBase } from '../schema.js';
+import type { AnySchema, Decoder, Encoder, Infer, InferInput, SchemaTypes } from '../protocol.js';
 import { EnumSchema } from './enum.js';
 
 /** A schema a dictionary key can have: a string, a scalar or an enum. */
@@ -182,5 +183,32 @@ export class DictSchema<V extends AnySchema = AnySchema, K extends KeySchema = S
       e.level = level;
       e.leave();
     };
+  }
+
+  /** @internal */
+  protected override childrenReachDefault(visiting: Set<AnySchema>): boolean {
+    return this.value.reachesDefault(visiting);
+  }
+
+  /** @internal */
+  override fillDefaults(value: unknown): unknown {
+    if (typeof value !== 'object' || value === null || !this.reachesDefault()) return value;
+    const valueSchema = this.value;
+    if (value instanceof Map) {
+      let copy: Map<unknown, unknown> | undefined;
+      for (const [key, item] of value) {
+        const filled = item == null ? item : valueSchema.fillDefaults(item);
+        if (!Object.is(filled, item)) (copy ??= new Map(value)).set(key, filled);
+      }
+      return copy ?? value;
+    }
+    const record = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      const filled = item == null ? item : valueSchema.fillDefaults(item);
+      if (!Object.is(filled, item)) setOwn((copy ??= { ...record }), key, filled);
+    }
+    return copy ?? record;
   }
 }

@@ -15,7 +15,8 @@ import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
 import { ScalarError } from '../scalars/scalar-error.js';
 import { describeValue } from '../encoding.js';
 import { foldCase } from '../text-case.js';
-import { SchemaBase, type Decoder, type Encoder } from '../schema.js';
+import { SchemaBase } from '../schema.js';
+import type { Decoder, Encoder } from '../protocol.js';
 /** A TypeScript `enum` object (numeric enums carry reverse mappings, which are not members). */
 export type EnumLike = { readonly [name: string]: string | number };
 

@@ -13,7 +13,7 @@ import { foldCase } from '../text-case.js';
 const MIN = -2147483648;
 const MAX = 4294967295;
 
-export class FlagsSchema<Names extends string = string> extends ScalarSchema<number> {
+export class FlagsSchema<Names extends string = string> extends ScalarSchema<number, 'flags'> {
   override readonly kind = 'flags';
   /** The named members. */
   readonly flags: Readonly<Record<Names, number>>;

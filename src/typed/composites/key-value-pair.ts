@@ -5,7 +5,7 @@
  * so it follows the `textCase` option like any DTO: `{key:…,value:…}` as declared (and under
  * camelCase), `{Key:…,Value:…}` under PascalCase; both read back either way.
  */
-import type { AnySchema } from '../schema.js';
+import type { AnySchema } from '../protocol.js';
 import { ObjectSchema } from './object.js';
 
 export type KeyValuePairShape<K extends AnySchema, V extends AnySchema> = { readonly key: K; readonly value: V };

@@ -3,7 +3,8 @@
  * does not fit. Give the variable a type (`const Tree: Schema<TreeNode> = …`) when TypeScript
  * cannot infer it.
  */
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type Infer, type InferInput, type SchemaKind } from '../schema.js';
+import { SchemaBase } from '../schema.js';
+import type { AnySchema, Decoder, Encoder, Infer, InferInput, SchemaKind } from '../protocol.js';
 
 export interface LazyTypes<S extends AnySchema> {
   readonly output: Infer<S>;
@@ -39,6 +40,16 @@ export class LazySchema<S extends AnySchema = AnySchema> extends SchemaBase {
   /** @internal */
   override isDefault(value: unknown): boolean {
     return this.resolve().isDefault(value);
+  }
+
+  /** @internal */
+  protected override childrenReachDefault(visiting: Set<AnySchema>): boolean {
+    return this.resolve().reachesDefault(visiting);
+  }
+
+  /** @internal */
+  override fillDefaults(value: unknown): unknown {
+    return this.resolve().fillDefaults(value);
   }
 
   /** @internal */

@@ -13,7 +13,8 @@ import { defaultFactory } from '../defaults.js';
 import { describeValue } from '../encoding.js';
 import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
 import { foldCase, writtenNames } from '../text-case.js';
-import { SchemaBase, type AnySchema, type Decoder, type Encoder, type DefaultMark, type Infer, type InferInput, type RequiredMark, type SchemaKind, type SchemaTypes } from '../schema.js';
+import { SchemaBase } from '../schema.js';
+import type { AnySchema, Decoder, Encoder, DefaultMark, Infer, InferInput, RequiredMark, SchemaKind, SchemaTypes } from '../protocol.js';
 
 /** The members of an object schema. Members may be getters, which makes recursive schemas infer. */
 export type Shape = { readonly [name: string]: any };
@@ -95,7 +96,7 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
 
   /** A schema with `own`'s members first and this one's after them, as a C# class deriving from this one. */
   extend<Own extends Shape>(own: Own, options?: ObjectOptions): ObjectSchema<Extended<P, Own>> {
-    return new ObjectSchema<Extended<P, Own>>(own, this as unknown as ObjectSchema, options);
+    return new ObjectSchema<Extended<P, Own>>(own, this as ObjectSchema, options);
   }
 
   /** Member names in write order: own members first, then inherited ones not redeclared. */
@@ -266,6 +267,24 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       e.level = level;
       e.leave();
     };
+  }
+
+  /** @internal */
+  protected override childrenReachDefault(visiting: Set<AnySchema>): boolean {
+    return this.members().some((m) => m.fill !== undefined || m.schema.reachesDefault(visiting));
+  }
+
+  /** @internal */
+  override fillDefaults(value: unknown): unknown {
+    if (typeof value !== 'object' || value === null || !this.reachesDefault()) return value;
+    const record = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const member of this.members()) {
+      const item = Object.prototype.hasOwnProperty.call(record, member.name) ? record[member.name] : undefined;
+      const filled = item === undefined || item === null ? (member.fill === undefined ? item : member.fill()) : member.schema.fillDefaults(item);
+      if (!Object.is(filled, item)) setOwn((copy ??= { ...record }), member.name, filled);
+    }
+    return copy ?? record;
   }
 }
 

@@ -8,7 +8,8 @@ import { isJsvError } from '../../errors/jsv-error.js';
 import { stringifyUntyped } from '../../syntax/stringify.js';
 import { readTree } from '../../syntax/tree-builder.js';
 import type { JsvValue } from '../../syntax/value.js';
-import { SchemaBase, type Decoder, type Encoder, type SchemaTypes } from '../schema.js';
+import { SchemaBase } from '../schema.js';
+import type { Decoder, Encoder, SchemaTypes } from '../protocol.js';
 
 export class UntypedSchema extends SchemaBase {
   declare readonly '~types'?: SchemaTypes<JsvValue>;

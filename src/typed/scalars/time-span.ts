@@ -4,14 +4,11 @@
  * durations, `[-][d.]hh:mm[:ss[.f]]` and plain seconds.
  */
 import { isUnicodeBlank, show, trimWith } from './blanks.js';
+import { TICKS_PER_DAY, TICKS_PER_MINUTE, TICKS_PER_MS, TICKS_PER_SECOND } from './calendar.js';
 import { readDouble } from './number.js';
 import { ScalarError } from './scalar-error.js';
 
-const TICKS_PER_MS = 10_000n;
-const TICKS_PER_SECOND = 10_000_000n;
-const TICKS_PER_MINUTE = 600_000_000n;
-const TICKS_PER_HOUR = 36_000_000_000n;
-const TICKS_PER_DAY = 864_000_000_000n;
+const TICKS_PER_HOUR = 60n * TICKS_PER_MINUTE;
 const MIN_TICKS = -(2n ** 63n);
 const MAX_TICKS = 2n ** 63n - 1n;
 /** ServiceStack's fixed spellings of TimeSpan.MinValue and MaxValue (from a double computation). */
