@@ -86,7 +86,9 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
         const container = containers[top]!;
         if (typeof container === 'number') {
           items.push(value);
-          if (sc.nextItem()) break;
+          // After an item the run could not take, the bare items that follow it are read as a
+          // run again, onto the stack (a list of mostly bare strings with some quoted ones).
+          if (sc.nextItem() && !(bareRuns.enabled && runOnto(sc, items))) break;
           value = items.close(container);
         } else {
           setOwn(container, keys[top]!, value);
@@ -125,6 +127,18 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
  * run's items go on `items`, as the item-by-item loop would have put them, and that loop reads on
  * (undefined). A list too long for that is sliced off the stack too (`LARGE_LIST`).
  */
+/**
+ * Reads the bare items that follow, in a list already being built on `items`, onto the stack;
+ * true when that reached the list's `]` (consumed), false when an item is left to the loop.
+ */
+function runOnto(sc: Scanner, items: ItemStack<JsvValue>): boolean {
+  const count = sc.readBareRun();
+  const bounds = sc.runBounds;
+  const text = sc.text;
+  for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
+  return sc.runClosed;
+}
+
 function bareList(sc: Scanner, items: ItemStack<JsvValue>): JsvValue[] | undefined {
   const count = sc.readBareRun();
   const bounds = sc.runBounds;
