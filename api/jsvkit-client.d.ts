@@ -108,18 +108,24 @@ type ApiTable = Readonly<Record<string, Operation>>;
 type OperationRequest<O extends Operation> = InferInput<O["request"]>;
 type OperationResponse<O extends Operation> = O["response"] extends AnySchema ? Infer<O["response"]> : void;
 declare function operation<Req extends AnySchema, Res extends AnySchema | undefined = undefined>(definition: OperationDefinition<Req, Res>): Operation<Req, Res>;
-interface FieldError {
+interface ResponseError {
     errorCode: string;
-    fieldName: string;
+    fieldName?: string;
     message: string;
     meta?: Record<string, string>;
 }
-interface ResponseStatus {
+interface ResponseStatus$1 {
     errorCode: string;
     message: string;
     stackTrace?: string;
-    errors: FieldError[];
+    errors?: ResponseError[];
     meta?: Record<string, string>;
+}
+interface FieldError extends ResponseError {
+    fieldName: string;
+}
+interface ResponseStatus extends ResponseStatus$1 {
+    errors: FieldError[];
 }
 type ClientErrorCode = "NetworkError" | "Timeout" | "Aborted" | "NoMatchingRoute" | "AmbiguousRoute" | "ResponseTooLarge" | "InvalidResponseBody";
 interface ServiceErrorInit {

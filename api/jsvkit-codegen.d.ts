@@ -215,6 +215,10 @@ declare const MetadataType: ObjectSchema<{
     readonly isInterface: ScalarSchema<boolean, ScalarKind>;
     readonly isAbstract: ScalarSchema<boolean, ScalarKind>;
     readonly isGenericTypeDef: ScalarSchema<boolean, ScalarKind>;
+    readonly dataContract: ObjectSchema<{
+        readonly name: StringSchema;
+        readonly namespace: StringSchema;
+    }>;
     readonly properties: ArraySchema<ObjectSchema<{
         readonly name: StringSchema & RequiredMark;
         readonly type: StringSchema & RequiredMark;
@@ -292,6 +296,10 @@ declare const MetadataOperationType: ObjectSchema<{
         readonly isInterface: ScalarSchema<boolean, ScalarKind>;
         readonly isAbstract: ScalarSchema<boolean, ScalarKind>;
         readonly isGenericTypeDef: ScalarSchema<boolean, ScalarKind>;
+        readonly dataContract: ObjectSchema<{
+            readonly name: StringSchema;
+            readonly namespace: StringSchema;
+        }>;
         readonly properties: ArraySchema<ObjectSchema<{
             readonly name: StringSchema & RequiredMark;
             readonly type: StringSchema & RequiredMark;
@@ -360,6 +368,10 @@ declare const MetadataOperationType: ObjectSchema<{
         readonly isInterface: ScalarSchema<boolean, ScalarKind>;
         readonly isAbstract: ScalarSchema<boolean, ScalarKind>;
         readonly isGenericTypeDef: ScalarSchema<boolean, ScalarKind>;
+        readonly dataContract: ObjectSchema<{
+            readonly name: StringSchema;
+            readonly namespace: StringSchema;
+        }>;
         readonly properties: ArraySchema<ObjectSchema<{
             readonly name: StringSchema & RequiredMark;
             readonly type: StringSchema & RequiredMark;
@@ -453,6 +465,10 @@ declare const MetadataTypes: ObjectSchema<{
         readonly isInterface: ScalarSchema<boolean, ScalarKind>;
         readonly isAbstract: ScalarSchema<boolean, ScalarKind>;
         readonly isGenericTypeDef: ScalarSchema<boolean, ScalarKind>;
+        readonly dataContract: ObjectSchema<{
+            readonly name: StringSchema;
+            readonly namespace: StringSchema;
+        }>;
         readonly properties: ArraySchema<ObjectSchema<{
             readonly name: StringSchema & RequiredMark;
             readonly type: StringSchema & RequiredMark;
@@ -522,6 +538,10 @@ declare const MetadataTypes: ObjectSchema<{
             readonly isInterface: ScalarSchema<boolean, ScalarKind>;
             readonly isAbstract: ScalarSchema<boolean, ScalarKind>;
             readonly isGenericTypeDef: ScalarSchema<boolean, ScalarKind>;
+            readonly dataContract: ObjectSchema<{
+                readonly name: StringSchema;
+                readonly namespace: StringSchema;
+            }>;
             readonly properties: ArraySchema<ObjectSchema<{
                 readonly name: StringSchema & RequiredMark;
                 readonly type: StringSchema & RequiredMark;
@@ -590,6 +610,10 @@ declare const MetadataTypes: ObjectSchema<{
             readonly isInterface: ScalarSchema<boolean, ScalarKind>;
             readonly isAbstract: ScalarSchema<boolean, ScalarKind>;
             readonly isGenericTypeDef: ScalarSchema<boolean, ScalarKind>;
+            readonly dataContract: ObjectSchema<{
+                readonly name: StringSchema;
+                readonly namespace: StringSchema;
+            }>;
             readonly properties: ArraySchema<ObjectSchema<{
                 readonly name: StringSchema & RequiredMark;
                 readonly type: StringSchema & RequiredMark;
@@ -675,6 +699,12 @@ interface CodegenOptions {
     exclude?: readonly string[];
     importFrom?: string;
     source?: string;
+    strict?: boolean;
+    onWarning?: (warning: CodegenWarning) => void;
+}
+interface CodegenWarning {
+    readonly reason: string;
+    readonly path: string;
 }
 interface RecordedOptions {
     source: string;
@@ -713,4 +743,4 @@ declare class CodegenError extends Error {
 }
 declare function isCodegenError(error: unknown): error is CodegenError;
 export { CodegenError, MetadataAttribute, MetadataOperationType, MetadataPropertyType, MetadataRoute, MetadataType, MetadataTypeName, MetadataTypes, codegen, describeApi, fetchMetadata, isCodegenError, metadataUrl, readMetadata, recordedOptions };
-export type { CodegenCase, CodegenErrorCode, CodegenOptions, DescribeOptions, FetchMetadataOptions, MetadataDocument, RecordedOptions };
+export type { CodegenCase, CodegenErrorCode, CodegenOptions, CodegenWarning, DescribeOptions, FetchMetadataOptions, MetadataDocument, RecordedOptions };

@@ -49,6 +49,7 @@ interface ResponseStatus {
     message: string;
     stackTrace?: string;
     errors?: ResponseError[];
+    meta?: Record<string, string>;
 }
 interface ErrorResponse {
     responseStatus: ResponseStatus;
@@ -58,10 +59,12 @@ declare class HttpError extends Error {
     readonly errorCode: string;
     readonly errors: ResponseError[] | undefined;
     readonly headers: Readonly<Record<string, string>>;
+    readonly statusDescription: string | undefined;
     constructor(status: number, errorCode: string, message: string, errors?: ResponseError[], options?: HttpErrorOptions);
 }
 interface HttpErrorOptions {
     headers?: Record<string, string>;
+    statusDescription?: string;
 }
 declare function isHttpError(error: unknown): error is HttpError;
 interface ErrorResponseOptions {
@@ -71,6 +74,7 @@ declare function toErrorResponse(error: unknown, options?: ErrorResponseOptions)
     status: number;
     body: ErrorResponse;
     headers: Record<string, string>;
+    statusDescription?: string;
 };
 type PoisoningAction = "error" | "remove" | "ignore";
 interface BodyOptions {

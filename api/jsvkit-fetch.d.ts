@@ -48,6 +48,7 @@ interface ResponseStatus {
     message: string;
     stackTrace?: string;
     errors?: ResponseError[];
+    meta?: Record<string, string>;
 }
 interface ErrorResponse {
     responseStatus: ResponseStatus;
@@ -57,10 +58,12 @@ declare class HttpError extends Error {
     readonly errorCode: string;
     readonly errors: ResponseError[] | undefined;
     readonly headers: Readonly<Record<string, string>>;
+    readonly statusDescription: string | undefined;
     constructor(status: number, errorCode: string, message: string, errors?: ResponseError[], options?: HttpErrorOptions);
 }
 interface HttpErrorOptions {
     headers?: Record<string, string>;
+    statusDescription?: string;
 }
 declare function isHttpError(error: unknown): error is HttpError;
 interface ErrorResponseOptions {
@@ -70,6 +73,7 @@ declare function toErrorResponse(error: unknown, options?: ErrorResponseOptions)
     status: number;
     body: ErrorResponse;
     headers: Record<string, string>;
+    statusDescription?: string;
 };
 type BodyFormat = "jsv" | "json" | "form";
 type PoisoningAction = "error" | "remove" | "ignore";

@@ -4,24 +4,18 @@
  * C#'s `WebServiceException` does; a call that got no response has status 0 and an `errorCode` that
  * says why (`NetworkError`, `Timeout`, `Aborted`, …).
  */
+import type { ResponseError, ResponseStatus as WireResponseStatus } from '../http/response-status.js';
 import { parseUntyped } from '../syntax/parse.js';
 
-/** One field-level error: ServiceStack's `ResponseError`. */
-export interface FieldError {
-  errorCode: string;
+/** One field-level error: ServiceStack's `ResponseError` as read, `fieldName` always present (`''` when the server sent none). */
+export interface FieldError extends ResponseError {
   /** The member the error is about, as the server names it (`name`, `data.a.listValue[0]`). */
   fieldName: string;
-  message: string;
-  meta?: Record<string, string>;
 }
 
-/** ServiceStack's `ResponseStatus`, with its keys in camelCase whatever case the server used. */
-export interface ResponseStatus {
-  errorCode: string;
-  message: string;
-  stackTrace?: string;
+/** ServiceStack's `ResponseStatus` as read, with its keys in camelCase whatever case the server used, and `errors` always a list. */
+export interface ResponseStatus extends WireResponseStatus {
   errors: FieldError[];
-  meta?: Record<string, string>;
 }
 
 /**

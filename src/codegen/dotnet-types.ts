@@ -44,6 +44,8 @@ export const SCALARS: readonly DotnetScalar[] = [
   { dotnet: 'Object', aliases: ['object', 'dynamic'], kind: 'any', builder: 'any', valueType: false },
   // Written as text by ServiceStack (ToString / Parse).
   { dotnet: 'Uri', aliases: [], kind: 'string', builder: 'string', valueType: false },
+  // ServiceStack.Text writes a Type as its ToString() (`System.String`) and reads it back by name.
+  { dotnet: 'Type', aliases: [], kind: 'string', builder: 'string', valueType: false },
 ];
 
 const BY_NAME = new Map<string, DotnetScalar>();

@@ -5,7 +5,8 @@
  */
 import { CodegenError } from './codegen-error.js';
 import { assignIdents, paramIdent, propertyKey } from './names.js';
-import { routeVerbs, type Decl, type Expr, type Member, type Model, type OperationModel } from './resolve.js';
+import { declsIn, fallbacksIn, routeVerbs, type Decl, type Expr, type Member, type Model, type OperationModel } from './resolve.js';
+import { any, object } from '../typed/t.js';
 import { toCamelCase, toPascalCase, toSnakeCase } from '../typed/text-case.js';
 
 /** The verbs `operation({ method })` takes. */
@@ -20,6 +21,8 @@ export interface EmitOptions {
   readonly importFrom: string;
   /** Comment lines (without `//`) written first. */
   readonly header: readonly string[];
+  /** Told of each member written with a fallback schema, and each base left out. */
+  readonly onWarning?: ((warning: { reason: string; path: string }) => void) | undefined;
 }
 
 /** Writes `model` (whose declarations are already selected) as TypeScript source. */
@@ -84,13 +87,12 @@ class Emitter {
     const strong = new Map<Decl, Decl[]>();
     const weak = new Map<Decl, Decl[]>();
     for (const decl of decls) {
-      const needed: Decl[] = [];
-      if (decl.base) collectDecls(decl.base, needed);
-      if (decl.collection) collectDecls(decl.collection, needed);
+      const needed = declsIn(decl.base);
+      declsIn(decl.collection, needed);
       strong.set(decl, needed.filter((d) => d.known === undefined));
       const used: Decl[] = [];
       // A factory's members are read when it is called, after every declaration.
-      if (decl.params.length === 0) for (const member of decl.members) collectDecls(member.expr, used);
+      if (decl.params.length === 0) for (const member of decl.members) declsIn(member.expr, used);
       weak.set(decl, used.filter((d) => d.known === undefined));
     }
     const reach = (from: Decl): Set<Decl> => {
@@ -134,7 +136,9 @@ class Emitter {
   }
 
   private declare(decl: Decl): void {
-    this.doc(decl.description === undefined ? [] : [decl.description], '', enumDocs(decl));
+    for (const note of decl.notes) this.options.onWarning?.(note);
+    const notes = decl.notes.map((note) => `@remarks jsvkit codegen: ${note.reason}.`);
+    this.doc(decl.description === undefined ? [] : [decl.description], '', [...enumDocs(decl), ...notes]);
     const ident = decl.ident;
     if (decl.shape === 'enum' || decl.shape === 'flags') {
       this.out.push(`export const ${ident} = ${this.enumText(decl)};`);
@@ -159,26 +163,46 @@ class Emitter {
   /** `t.object({…}, { name })`, `Base.extend({…}, { name })` or a dictionary or list class's schema. */
   private bodyText(decl: Decl, name: string, indent: string): string {
     if (decl.shape === 'collection') return this.exprText(decl.collection!);
-    const members = decl.members.map((member) => this.memberText(member, decl, `${indent}  `));
-    const shape = members.length === 0 ? '{}' : `{\n${members.join('\n')}\n${indent}}`;
+    const members = this.membersText(decl.members, decl, indent);
     const head = decl.base ? `${this.exprText(decl.base)}.extend(` : 't.object(';
-    return `${head}${shape}, { name: ${name} })`;
+    return `${head}${members}, { name: ${name} })`;
   }
 
-  private memberText(member: Member, owner: Decl, indent: string): string {
-    const key = propertyKey(member.aliased ? member.name : this.caseOf(member.name));
-    let schema = this.exprText(member.expr);
+  /** `{ … }` of an object's members, each key checked as the schema will check it. */
+  private membersText(members: readonly Member[], owner: Decl | undefined, indent: string): string {
+    const keys = new Map<string, Member>();
+    const lines = members.map((member) => {
+      const key = member.aliased ? member.name : this.caseOf(member.name);
+      const other = keys.get(key);
+      if (other !== undefined) throw new CodegenError('DUPLICATE_TYPE', `${other.name} and ${member.name} are both written ${JSON.stringify(key)}`, `${member.path}.name`);
+      keys.set(key, member);
+      try {
+        object({ [key]: any() });
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error;
+        throw new CodegenError('UNSUPPORTED', error.message, `${member.path}.name`);
+      }
+      return this.memberText(member, key, owner, `${indent}  `);
+    });
+    return lines.length === 0 ? '{}' : `{\n${lines.join('\n')}\n${indent}}`;
+  }
+
+  private memberText(member: Member, name: string, owner: Decl | undefined, indent: string): string {
+    const key = propertyKey(name);
+    let schema = this.exprText(member.expr, indent);
     if (member.required) schema += '.required()';
     else if (member.expr.kind !== 'nullable') {
       const zero = this.zeroOf(member.expr);
       if (zero !== undefined) schema += `.default(${zero})`;
     }
-    const docs = member.description === undefined ? '' : `${indent}/** ${docText(member.description, indent)} */\n`;
-    const refs: Decl[] = [];
-    collectDecls(member.expr, refs);
+    const fallbacks = fallbacksIn(member.expr);
+    for (const fallback of fallbacks) this.options.onWarning?.({ reason: fallback.reason, path: fallback.path });
+    const lines = [...(member.description === undefined ? [] : [docText(member.description, indent)]), ...fallbacks.map((f) => `@remarks Not typed exactly: ${docText(f.reason, indent)}.`)];
+    const docs = lines.length === 0 ? '' : lines.length === 1 ? `${indent}/** ${lines[0]} */\n` : `${indent}/**\n${lines.map((line) => `${indent} * ${line}\n`).join('')}${indent} */\n`;
     // Inside a factory everything is declared by the time it runs, but a member read then must
     // not run before the module has finished: getters keep that true for every reference.
-    const deferred = refs.some((d) => d.known === undefined && (owner.params.length > 0 || !this.declared.has(d)));
+    // Members of an inline object (a tuple) are read when the member holding it is.
+    const deferred = owner !== undefined && declsIn(member.expr).some((d) => d.known === undefined && (owner.params.length > 0 || !this.declared.has(d)));
     if (deferred) return `${docs}${indent}get ${key}() {\n${indent}  return ${schema};\n${indent}},`;
     return `${docs}${indent}${key}: ${schema},`;
   }
@@ -211,7 +235,7 @@ class Emitter {
     }
   }
 
-  private exprText(expr: Expr): string {
+  private exprText(expr: Expr, indent = ''): string {
     switch (expr.kind) {
       case 'scalar':
         if (expr.scalar.kind === 'date' && this.options.dates === 'Date') return "t.date({ as: 'Date' })";
@@ -221,31 +245,37 @@ class Emitter {
       case 'struct':
         return 't.string()';
       case 'array':
-        return `t.array(${this.elementText(expr.element)})`;
+        return `t.array(${this.elementText(expr.element, indent)})`;
       case 'dict': {
-        const value = expr.value.kind === 'nullable' ? `${this.exprText(expr.value.of)}.nullable()` : this.exprText(expr.value);
+        const value = this.argText(expr.value, indent);
         const stringKey = expr.key.kind === 'scalar' && expr.key.scalar.kind === 'string';
-        return stringKey ? `t.dict(${value})` : `t.dict(${value}, { key: ${this.exprText(expr.key)} })`;
+        return stringKey ? `t.dict(${value})` : `t.dict(${value}, { key: ${this.exprText(expr.key, indent)} })`;
       }
       case 'pair':
-        return `t.keyValuePair(${this.argText(expr.key)}, ${this.argText(expr.value)})`;
+        return `t.keyValuePair(${this.argText(expr.key, indent)}, ${this.argText(expr.value, indent)})`;
       case 'nullable':
-        return this.exprText(expr.of);
+        return this.exprText(expr.of, indent);
       case 'param':
         return this.params.get(expr.name) ?? expr.name;
       case 'decl':
-        return expr.args.length === 0 ? expr.decl.ident : `${expr.decl.ident}(${expr.args.map((arg) => this.argText(arg)).join(', ')})`;
+        return expr.args.length === 0 ? expr.decl.ident : `${expr.decl.ident}(${expr.args.map((arg) => this.argText(arg, indent)).join(', ')})`;
+      case 'tuple': {
+        const members = expr.items.map((item, i): Member => ({ name: i < 7 ? `Item${i + 1}` : 'Rest', aliased: false, expr: item, required: false, description: undefined, path: '' }));
+        return `t.object(${this.membersText(members, undefined, indent)}, { name: 'Tuple' })`;
+      }
+      case 'fallback':
+        return this.exprText(expr.as, indent);
     }
   }
 
   /** A list element: null is allowed for .NET reference types and `Nullable<T>`, as .NET lists hold them. */
-  private elementText(expr: Expr): string {
-    if (expr.kind === 'nullable') return `${this.exprText(expr.of)}.nullable()`;
-    return isReference(expr) ? `${this.exprText(expr)}.nullable()` : this.exprText(expr);
+  private elementText(expr: Expr, indent: string): string {
+    if (expr.kind === 'nullable') return `${this.exprText(expr.of, indent)}.nullable()`;
+    return isReference(expr) ? `${this.exprText(expr, indent)}.nullable()` : this.exprText(expr, indent);
   }
 
-  private argText(expr: Expr): string {
-    return expr.kind === 'nullable' ? `${this.exprText(expr.of)}.nullable()` : this.exprText(expr);
+  private argText(expr: Expr, indent: string): string {
+    return expr.kind === 'nullable' ? `${this.exprText(expr.of, indent)}.nullable()` : this.exprText(expr, indent);
   }
 
   private enumText(decl: Decl): string {
@@ -269,6 +299,9 @@ class Emitter {
   private operationText(op: OperationModel): string {
     const meta = op.operation;
     const fields = [`request: ${op.request.ident}`];
+    const fallbacks = fallbacksIn(op.response);
+    for (const fallback of fallbacks) this.options.onWarning?.({ reason: fallback.reason, path: fallback.path });
+    const notes = fallbacks.map((f) => `  // ${op.name}: the response is not typed exactly: ${f.reason.replace(/\s+/g, ' ')}\n`).join('');
     if (op.response !== undefined) fields.push(`response: ${this.exprText(op.response)}`);
     if (meta.actions !== undefined && meta.actions.length > 0) fields.push(`verbs: ${list(meta.actions.map((verb) => verb.toUpperCase()))}`);
     // The verb clients send with: ServiceStack derives it from IVerb markers and AutoQuery
@@ -290,7 +323,7 @@ class Emitter {
     if (op.request.type?.description) fields.push(`description: ${quote(op.request.type.description)}`);
     if (meta.tags?.length) fields.push(`tags: ${list(meta.tags)}`);
     const name = op.request.dotnet === op.name.replace(/`\d+$/, '') ? '' : `name: ${quote(op.name)}, `;
-    return `  ${propertyKey(op.request.dotnet)}: operation({ ${name}${fields.join(', ')} }),`;
+    return `${notes}  ${propertyKey(op.request.dotnet)}: operation({ ${name}${fields.join(', ')} }),`;
   }
 
   private doc(lines: readonly string[], indent: string, extra: readonly string[]): void {
@@ -327,27 +360,10 @@ function isReference(expr: Expr): boolean {
     case 'param':
       // A type argument may be either; values of a class are the common case in DTOs.
       return true;
+    case 'fallback':
+      return isReference(expr.as);
     default:
       return true;
-  }
-}
-
-function collectDecls(expr: Expr, into: Decl[]): void {
-  switch (expr.kind) {
-    case 'array':
-      return collectDecls(expr.element, into);
-    case 'dict':
-    case 'pair':
-      collectDecls(expr.key, into);
-      return collectDecls(expr.value, into);
-    case 'nullable':
-      return collectDecls(expr.of, into);
-    case 'decl':
-      into.push(expr.decl);
-      for (const arg of expr.args) collectDecls(arg, into);
-      return;
-    default:
-      return;
   }
 }
 
@@ -362,9 +378,7 @@ function checkGenericCycles(decls: readonly Decl[]): void {
     const list: { to: Decl; path: string }[] = [];
     const add = (expr: Expr | undefined, path: string): void => {
       if (expr === undefined) return;
-      const found: Decl[] = [];
-      collectDecls(expr, found);
-      for (const to of found) if (to.params.length > 0 && to.known === undefined) list.push({ to, path });
+      for (const to of declsIn(expr)) if (to.params.length > 0 && to.known === undefined) list.push({ to, path });
     };
     add(decl.base, `${decl.path}.inherits`);
     add(decl.collection, `${decl.path}.inherits`);

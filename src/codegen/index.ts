@@ -3,7 +3,7 @@
  * runs), reading metadata documents (`readMetadata`), and the inverse, an `api` table → the
  * `MetadataTypes` document a jsvkit host serves at `/types/metadata` (`describeApi`).
  */
-export { codegen, recordedOptions, type CodegenOptions, type CodegenCase, type RecordedOptions } from './codegen.js';
+export { codegen, recordedOptions, type CodegenOptions, type CodegenCase, type CodegenWarning, type RecordedOptions } from './codegen.js';
 export { describeApi, type DescribeOptions } from './describe.js';
 export { readMetadata, type MetadataDocument } from './read-metadata.js';
 export { fetchMetadata, metadataUrl, type FetchMetadataOptions } from './fetch-metadata.js';

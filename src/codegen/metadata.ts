@@ -24,6 +24,9 @@ export type MetadataTypeName = Infer<typeof MetadataTypeName>;
 /** `MetadataDataMember`: a `[DataMember]` on a property; its `name` is the name on the wire. */
 export const MetadataDataMember = object({ name: string() }, { name: 'MetadataDataMember' });
 
+/** `MetadataDataContract`: the `[DataContract]` of a class. */
+export const MetadataDataContract = object({ name: string(), namespace: string() }, { name: 'MetadataDataContract' });
+
 /** `MetadataAttribute`: an attribute on a type or property, with its arguments. */
 export const MetadataAttribute = object(
   {
@@ -83,6 +86,8 @@ export const MetadataType = object(
     isInterface: boolean(),
     isAbstract: boolean(),
     isGenericTypeDef: boolean(),
+    /** Present on a `[DataContract]` class: ServiceStack.Text writes and reads its `[DataMember]` properties only. */
+    dataContract: MetadataDataContract,
     properties: array(MetadataPropertyType),
     attributes: array(MetadataAttribute),
     enumNames: array(string()),

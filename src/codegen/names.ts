@@ -6,8 +6,9 @@
  *   tells them apart, PascalCased (`Chinook.Types.Customers` → `TypesCustomers`).
  * - The same short name with several arities in one namespace: the lowest arity keeps it, the
  *   others get their arity (`QueryDb`, `QueryDb2`).
- * - A name that is a JavaScript reserved word or one the module itself uses (`t`, `operation`,
- *   `api`, `Infer`, `AnySchema`, `ReturnType`) gets a `_` suffix (`Function_`).
+ * - A name that is a JavaScript reserved word, one the module itself uses (`t`, `operation`,
+ *   `api`, `Infer`, `AnySchema`, `ReturnType`), or a global that compiled output relies on
+ *   (`Object`, `Symbol`, `Promise`, `exports`, `require`, …) gets a `_` suffix (`Function_`).
  * - A property key that is not an identifier is quoted; `__proto__` is written computed
  *   (`['__proto__']`) so it is a member, not the object's prototype.
  */
@@ -18,7 +19,10 @@ const RESERVED = new Set(
     'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
     'import in instanceof new null return super switch this throw true try typeof var void while with yield let static ' +
     'implements interface package private protected public await arguments eval undefined NaN Infinity ' +
-    't operation api Infer AnySchema ReturnType'
+    't operation api Infer AnySchema ReturnType ' +
+    // Globals a compiler's or bundler's helpers use (`Object.defineProperty(exports, …)` in CommonJS output).
+    'Object Array Function Symbol Promise Reflect Error TypeError String Number Boolean BigInt Math JSON Date RegExp Map Set ' +
+    'WeakMap WeakSet Proxy globalThis exports require module __dirname __filename'
   ).split(' '),
 );
 

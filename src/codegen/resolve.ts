@@ -9,6 +9,7 @@ import { DICT_TYPES, LIST_TYPES, scalarByName, type DotnetScalar } from './dotne
 import type { MetadataAttribute, MetadataOperationType, MetadataPropertyType, MetadataType, MetadataTypes } from './metadata.js';
 import { isFrameworkNamespace, knownType, type KnownType } from './servicestack-types.js';
 import { typeRefOf, typeRefText, type TypeRef } from './type-ref.js';
+import { enum as enumOf, flags } from '../typed/t.js';
 
 /** A member's or argument's schema. */
 export type Expr =
@@ -20,6 +21,10 @@ export type Expr =
   | { readonly kind: 'dict'; readonly key: Expr; readonly value: Expr }
   | { readonly kind: 'pair'; readonly key: Expr; readonly value: Expr }
   | { readonly kind: 'nullable'; readonly of: Expr }
+  /** .NET `Tuple<…>`: ServiceStack writes it as an object of `Item1`…`Item7` and `Rest`. */
+  | { readonly kind: 'tuple'; readonly items: readonly Expr[] }
+  /** What could not be typed exactly (outside `strict`): written as `as`, with `reason` in the JSDoc and a warning. */
+  | { readonly kind: 'fallback'; readonly as: Expr; readonly reason: string; readonly path: string }
   | { readonly kind: 'param'; readonly name: string }
   | { readonly kind: 'decl'; readonly decl: Decl; readonly args: readonly Expr[] };
 
@@ -67,6 +72,8 @@ export interface Decl {
   enumMembers: EnumMember[];
   /** Documentation: the type's description and notes. */
   description: string | undefined;
+  /** What codegen left out of the declaration (outside `strict`), for its JSDoc and the warnings. */
+  notes: { readonly reason: string; readonly path: string }[];
 }
 
 export interface OperationModel {
@@ -99,9 +106,23 @@ interface Scope {
  * @throws CodegenError `UNKNOWN_TYPE`, `DUPLICATE_TYPE`, `INHERITANCE_CYCLE`, `UNSUPPORTED` or
  * `INVALID_DOCUMENT`, with the path of the offending member.
  */
-export function resolveModel(metadata: MetadataTypes): Model {
-  return new Resolver(metadata).run();
+export function resolveModel(metadata: MetadataTypes, options: ResolveOptions = {}): Model {
+  return new Resolver(metadata, options.strict === true).run();
 }
+
+export interface ResolveOptions {
+  /** Throw for what cannot be typed exactly, instead of a `fallback` expression. */
+  readonly strict?: boolean;
+}
+
+/**
+ * Types whose values are not JSV at all: a service returning one answers with the raw bytes, and
+ * ServiceStack.Text has no text form for them as members.
+ */
+const RAW_TYPES: ReadonlySet<string> = new Set(['Stream', 'MemoryStream', 'FileStream', 'HttpWebResponse', 'HttpResponseMessage', 'IHttpResult', 'HttpResult', 'IStreamWriter', 'IStreamWriterAsync']);
+
+/** The most type arguments .NET's `Tuple` takes: `Item1`…`Item7` and `Rest`. */
+const TUPLE_MAX = 8;
 
 class Resolver {
   private readonly decls: Decl[] = [];
@@ -110,8 +131,21 @@ class Resolver {
   private readonly byName = new Map<string, Decl[]>();
   /** One import per export (``QueryDb`1`` and ``QueryDb`2`` are the same factory). */
   private readonly knownDecls = new Map<string, Decl>();
+  /** `Name`arity` of the interfaces the document declares (no schema: ServiceStack writes the runtime type). */
+  private readonly interfaces = new Set<string>();
+  /** Keys of types defined twice, differently (nested classes of one name in two outer classes): references to them are ambiguous. */
+  private readonly ambiguous = new Map<string, string>();
 
-  constructor(private readonly metadata: MetadataTypes) {}
+  constructor(
+    private readonly metadata: MetadataTypes,
+    private readonly strict: boolean,
+  ) {}
+
+  /** `as` in place of what `error` describes, or `error` thrown under `strict`. */
+  private fallback(error: CodegenError, as: Expr): Expr {
+    if (this.strict) throw error;
+    return { kind: 'fallback', as, reason: error.reason, path: error.path };
+  }
 
   run(): Model {
     const requests = new Set<string>();
@@ -125,15 +159,21 @@ class Resolver {
       if (op.response !== undefined) this.collect(op.response, `${path}.response`, 'operation');
     });
     for (const decl of [...this.decls]) if (decl.type !== undefined) this.resolveDecl(decl);
+    for (const decl of this.decls) breakRequiredCycles(decl);
     const operations = this.metadata.operations.map((op, i) => this.resolveOperation(op, `operations[${i}]`));
     return { decls: this.decls, operations };
   }
 
   /** Adds a type the document defines (unless it is a known ServiceStack type, which is imported). */
   private collect(type: MetadataType, path: string, from: 'types' | 'operation'): void {
-    if (type.isInterface === true) return;
     const params = type.genericArgs ?? [];
     const { name, arity } = splitArity(type.name, path);
+    if (type.isInterface === true) {
+      this.interfaces.add(`${name}\`${params.length || arity}`);
+      return;
+    }
+    // ServiceStack lists the Tuple types a DTO uses as System types; they are written as jsvkit's own.
+    if (type.namespace === 'System' && (name === 'Tuple' || name === 'ValueTuple')) return;
     if (params.length > 0 && params.length !== arity && arity !== 0) {
       throw new CodegenError('INVALID_DOCUMENT', `${type.name} declares ${params.length} type parameters`, `${path}.genericArgs`);
     }
@@ -146,8 +186,13 @@ class Resolver {
     const key = `${namespace}.${name}\`${params.length || arity}`;
     if (this.byKey.has(key)) {
       // Operations repeat their request and response types in full; `types` lists each once.
-      if (from === 'types' && this.byKey.get(key)!.path.startsWith('types[')) {
-        throw new CodegenError('DUPLICATE_TYPE', `${namespace ? namespace + '.' : ''}${type.name} is defined twice (also at ${this.byKey.get(key)!.path})`, `${path}.name`);
+      const first = this.byKey.get(key)!;
+      if (from === 'types' && first.path.startsWith('types[') && JSON.stringify(first.type) !== JSON.stringify(type)) {
+        // Nested classes of one name in two outer classes (`A.Options`, `B.Options`) are listed
+        // under the same name and namespace: the first is declared, references cannot tell them apart.
+        const error = new CodegenError('DUPLICATE_TYPE', `${namespace ? namespace + '.' : ''}${type.name} is defined twice, differently (at ${first.path} and ${path})`, `${path}.name`);
+        if (this.strict) throw error;
+        this.ambiguous.set(key, error.reason);
       }
       return;
     }
@@ -167,7 +212,7 @@ class Resolver {
   }
 
   private add(init: Pick<Decl, 'key' | 'dotnet' | 'arity' | 'namespace' | 'params' | 'path' | 'known' | 'type' | 'description'>): Decl {
-    const decl: Decl = { ...init, ident: init.dotnet, shape: 'object', base: undefined, members: [], collection: undefined, enumMembers: [] };
+    const decl: Decl = { ...init, ident: init.dotnet, shape: 'object', base: undefined, members: [], collection: undefined, enumMembers: [], notes: [] };
     this.decls.push(decl);
     this.byKey.set(decl.key, decl);
     const byName = `${decl.dotnet}\`${decl.arity}`;
@@ -197,13 +242,18 @@ class Resolver {
         }
         const target = base.kind === 'decl' ? base.decl : undefined;
         if (target === undefined || (target.known !== undefined ? target.known.kind !== 'object' : target.type?.isEnum === true)) {
-          throw new CodegenError('UNSUPPORTED', `${type.name} inherits from ${typeRefText(ref)}, which is not a class with properties`, basePath);
-        }
-        decl.base = base;
+          const why = base.kind === 'fallback' ? base.reason : `it is not a class with properties`;
+          const error = new CodegenError('UNSUPPORTED', `${type.name} inherits from ${typeRefText(ref)}: ${why}; its members are left out`, basePath);
+          if (this.strict) throw error;
+          decl.notes.push({ reason: error.reason, path: error.path });
+        } else decl.base = base;
       }
     }
     const seen = new Map<string, string>();
-    decl.members = (type.properties ?? []).map((property, i) => {
+    // A [DataContract] class is written and read with its [DataMember] properties only; the metadata lists them all.
+    const onWire = (property: MetadataPropertyType): boolean => type.dataContract === undefined || property.dataMember !== undefined;
+    decl.members = (type.properties ?? []).flatMap((property, i) => {
+      if (!onWire(property)) return [];
       const memberPath = `${path}.properties[${i}]`;
       const member = this.resolveMember(property, scope, memberPath);
       const folded = member.name.toUpperCase();
@@ -211,7 +261,7 @@ class Resolver {
         throw new CodegenError('DUPLICATE_TYPE', `${type.name} has two properties named ${member.name} (names match in any case: ${seen.get(folded)})`, `${memberPath}.name`);
       }
       seen.set(folded, member.name);
-      return member;
+      return [member];
     });
   }
 
@@ -232,6 +282,7 @@ class Resolver {
       const wireName = wire?.[i];
       return { name, value, wireName: wireName !== undefined && wireName !== name ? wireName : undefined, description: type.enumDescriptions?.[i] || undefined };
     });
+    checkEnum(decl, `${path}.enumNames`);
   }
 
   private resolveMember(property: MetadataPropertyType, scope: Scope, path: string): Member {
@@ -266,26 +317,49 @@ class Resolver {
     if (LIST_TYPES.has(ref.name) && ref.arity <= 1) return { kind: 'array', element: args[0] ?? anyExpr() };
     if (DICT_TYPES.has(ref.name) && (ref.arity === 2 || ref.arity === 0)) {
       const key = args[0] ?? scalarExpr('String');
-      if (!isKeyExpr(key)) throw new CodegenError('UNSUPPORTED', `Dictionary keys of type ${typeRefText(ref.args[0]!)} cannot be JSV map keys (use a string, number, Guid, date or enum key)`, path);
-      return { kind: 'dict', key: key.kind === 'nullable' ? key.of : key, value: args[1] ?? anyExpr() };
+      const value = args[1] ?? anyExpr();
+      if (!isKeyExpr(key)) {
+        // ServiceStack writes such a key as the JSV (or JSON) text of its value.
+        const error = new CodegenError('UNSUPPORTED', `Dictionary keys of type ${typeRefText(ref.args[0]!)} are not scalars or enums: their text (the key's JSV) is kept as a string key`, path);
+        return this.fallback(error, { kind: 'dict', key: scalarExpr('String'), value });
+      }
+      return { kind: 'dict', key: key.kind === 'nullable' ? key.of : key, value };
     }
     if (ref.name === 'KeyValuePair' && ref.arity === 2) return { kind: 'pair', key: args[0]!, value: args[1]! };
+    if (isSystemName(namespace)) {
+      if (ref.name === 'Tuple' && ref.arity >= 1 && ref.arity <= TUPLE_MAX && args.length === ref.arity) return { kind: 'tuple', items: args };
+      if (ref.name === 'ValueTuple' && ref.arity >= 1) {
+        const error = new CodegenError('UNSUPPORTED', `${typeRefText(ref)} is a struct ServiceStack writes as its ToString() text ("(a, b)") and cannot read back`, path);
+        return this.fallback(error, { kind: 'struct', name: ref.name });
+      }
+    }
     if (ref.arity === 0) {
       const scalar = scalarByName(ref.name);
       if (scalar !== undefined && (namespace === undefined || namespace === 'System' || namespace === '')) return { kind: 'scalar', scalar };
     }
     const decl = this.lookup(ref, scope, namespace);
     if (decl !== undefined) {
-      if (decl.known === undefined && decl.arity !== args.length) throw new CodegenError('INVALID_DOCUMENT', `${decl.dotnet} takes ${decl.arity} type arguments, found ${args.length}`, path);
+      if (decl.arity !== args.length) throw new CodegenError('INVALID_DOCUMENT', `${decl.dotnet} takes ${decl.arity} type argument${decl.arity === 1 ? '' : 's'}, found ${args.length}`, path);
+      const ambiguous = this.ambiguous.get(decl.key);
+      if (ambiguous !== undefined) return this.fallback(new CodegenError('DUPLICATE_TYPE', `${typeRefText(ref)} is ambiguous: ${ambiguous}`, path), anyExpr());
       return { kind: 'decl', decl, args };
     }
     if (valueTypeHint && ref.arity === 0 && !isFrameworkNamespace(namespace)) return { kind: 'struct', name: ref.name };
     const scalar = ref.arity === 0 ? scalarByName(ref.name) : undefined;
     if (scalar !== undefined) return { kind: 'scalar', scalar };
-    throw new CodegenError(
-      'UNKNOWN_TYPE',
-      `Unknown type ${typeRefText(ref)}${namespace ? ` in ${namespace}` : ''}: it is not defined in the document, not a .NET type jsvkit maps, and not in jsvkit/servicestack`,
-      path,
+    if (RAW_TYPES.has(ref.name)) {
+      return this.fallback(new CodegenError('UNSUPPORTED', `${typeRefText(ref)} is raw bytes, not a JSV value (a service returning it answers with the bytes themselves)`, path), anyExpr());
+    }
+    if (this.interfaces.has(`${ref.name}\`${ref.arity}`) || /^I[A-Z]/.test(ref.name)) {
+      return this.fallback(new CodegenError('UNSUPPORTED', `${typeRefText(ref)} is an interface: ServiceStack writes the members of the value's runtime type (with its __type)`, path), anyExpr());
+    }
+    return this.fallback(
+      new CodegenError(
+        'UNKNOWN_TYPE',
+        `Unknown type ${typeRefText(ref)}${namespace ? ` in ${namespace}` : ''}: it is not defined in the document, not a .NET type jsvkit maps, and not in jsvkit/servicestack`,
+        path,
+      ),
+      anyExpr(),
     );
   }
 
@@ -368,6 +442,48 @@ function anyExpr(): Expr {
   return scalarExpr('Object');
 }
 
+/** Every expression inside `expr`, itself first, depth first. */
+function subExprs(expr: Expr | undefined, into: Expr[] = []): Expr[] {
+  if (expr === undefined) return into;
+  into.push(expr);
+  switch (expr.kind) {
+    case 'array':
+      return subExprs(expr.element, into);
+    case 'dict':
+    case 'pair':
+      subExprs(expr.key, into);
+      return subExprs(expr.value, into);
+    case 'nullable':
+      return subExprs(expr.of, into);
+    case 'fallback':
+      return subExprs(expr.as, into);
+    case 'tuple':
+    case 'decl':
+      for (const item of expr.kind === 'tuple' ? expr.items : expr.args) subExprs(item, into);
+      return into;
+    default:
+      return into;
+  }
+}
+
+/** The declarations an expression refers to, in order (with repeats), added to `into`. */
+export function declsIn(expr: Expr | undefined, into: Decl[] = []): Decl[] {
+  for (const sub of subExprs(expr)) if (sub.kind === 'decl') into.push(sub.decl);
+  return into;
+}
+
+export type Fallback = Extract<Expr, { kind: 'fallback' }>;
+
+/** The fallbacks inside an expression. */
+export function fallbacksIn(expr: Expr | undefined): Fallback[] {
+  return subExprs(expr).filter((sub): sub is Fallback => sub.kind === 'fallback');
+}
+
+/** A reference in `System` or without a namespace (metadata gives none for type arguments). */
+function isSystemName(namespace: string | undefined): boolean {
+  return namespace === undefined || namespace === '' || namespace === 'System';
+}
+
 /** Keys JSV writes as map keys: text, numbers, Guids, dates, enums (a struct is its text). */
 function isKeyExpr(expr: Expr): boolean {
   if (expr.kind === 'nullable') return isKeyExpr(expr.of);
@@ -375,6 +491,68 @@ function isKeyExpr(expr: Expr): boolean {
   if (expr.kind === 'struct') return true;
   if (expr.kind === 'decl') return expr.decl.type?.isEnum === true || expr.decl.known?.kind === 'enum';
   return false;
+}
+
+/** The class an expression must hold a value of when it is present (through `Nullable` and arguments-free references only). */
+function requiredTarget(expr: Expr): Decl | undefined {
+  if (expr.kind === 'nullable') return requiredTarget(expr.of);
+  return expr.kind === 'decl' && expr.decl.known === undefined && expr.decl.shape === 'object' ? expr.decl : undefined;
+}
+
+/** The members of a class and its bases. */
+function allMembers(decl: Decl, seen = new Set<Decl>()): Member[] {
+  if (seen.has(decl)) return [];
+  seen.add(decl);
+  const base = decl.base?.kind === 'decl' ? decl.base.decl : undefined;
+  return [...(base ? allMembers(base, seen) : []), ...decl.members];
+}
+
+/**
+ * A `[Required]` member whose class requires, through required members, the class again has no
+ * finite value: nothing could pass the schema. Its requirement is dropped, with a note.
+ */
+function breakRequiredCycles(decl: Decl): void {
+  decl.members = decl.members.map((member) => {
+    const first = member.required ? requiredTarget(member.expr) : undefined;
+    if (first === undefined) return member;
+    const seen = new Set<Decl>();
+    const stack = [first];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (next === decl) {
+        decl.notes.push({ reason: `${member.name} is not required: a required ${decl.dotnet} would need another without end`, path: member.path });
+        return { ...member, required: false };
+      }
+      if (seen.has(next)) continue;
+      seen.add(next);
+      for (const m of allMembers(next)) {
+        const target = m.required ? requiredTarget(m.expr) : undefined;
+        if (target !== undefined) stack.push(target);
+      }
+    }
+    return member;
+  });
+}
+
+/**
+ * Builds the enum's schema once, as the generated module will: what `t.enum` or `t.flags` refuse
+ * (a name JSV cannot write, a value beyond 2^53, two members read from one wire name) is a
+ * CodegenError here rather than a module that throws when imported.
+ */
+function checkEnum(decl: Decl, path: string): void {
+  const members = decl.enumMembers;
+  try {
+    if (decl.shape === 'flags') flags(Object.fromEntries(members.map((m, i) => [m.name, m.value ?? i])), decl.dotnet);
+    else {
+      const values = members.some((m, i) => m.value !== undefined && m.value !== i) ? Object.fromEntries(members.map((m, i) => [m.name, m.value ?? i])) : undefined;
+      const wired = members.filter((m) => m.wireName !== undefined);
+      const wireNames = wired.length > 0 ? Object.fromEntries(wired.map((m) => [m.name, m.wireName!])) : undefined;
+      enumOf(members.map((m) => m.name), { name: decl.dotnet, ...(values ? { values } : {}), ...(wireNames ? { wireNames } : {}) });
+    }
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new CodegenError('UNSUPPORTED', `${decl.dotnet}: ${error.message}`, path);
+  }
 }
 
 /** `[Required]`, `[ValidateNotNull]`, `[ValidateNotEmpty]`, `[Validate("NotNull")]` and `[ApiMember(IsRequired = true)]`. */

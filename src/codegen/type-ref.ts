@@ -31,7 +31,8 @@ export function typeRefOf(type: string, genericArgs: readonly string[] | undefin
 }
 
 function checkArity(ref: TypeRef, text: string, path: string): TypeRef {
-  if (ref.arity !== ref.args.length && ref.args.length > 0) {
+  // A generic type is always sent with its arguments (``List`1`` with `genericArgs: ['Foo']`).
+  if (ref.arity !== ref.args.length) {
     throw new CodegenError('INVALID_DOCUMENT', `${text} takes ${ref.arity} type argument${ref.arity === 1 ? '' : 's'}, found ${ref.args.length}`, path);
   }
   return ref;

@@ -33,7 +33,7 @@ export function demoSecurity(service: DemoService): HostSecurity<ApiKey> {
  * `jsv()`. `POST /customers` answers 201 Created.
  */
 export function customerRoutes(service: DemoService): Router {
-  return apiRoutes(api, demoHandlers(service), demoSecurity(service), { successStatus: { NewCustomer: 201 } });
+  return apiRoutes(api, demoHandlers(service), demoSecurity(service), { successStatus: { NewCustomer: 201 }, serviceName: 'CustomersService' });
 }
 
 /** The whole demo app: negotiation, the operations, the metadata documents and pages, a 404, the Bearer challenge and the error handler. */

@@ -12,7 +12,7 @@
  */
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { isHttpError, respond, typed } from '../http/express.js';
-import { JSON_CONTENT_TYPE, JSV_CONTENT_TYPE } from '../http/negotiate.js';
+import { JSON_CONTENT_TYPE, JSV_APPLICATION_CONTENT_TYPE } from '../http/negotiate.js';
 import { HttpError } from '../http/response-status.js';
 import * as t from '../typed/t.js';
 import type { ApiTable, HttpVerb, Operation, OperationResponse } from '../typed/operation.js';
@@ -47,6 +47,11 @@ export type OperationHandlers<A extends ApiTable, Caller> = { [K in keyof A]: Op
 export interface ApiRoutesOptions<A extends ApiTable> {
   /** The status of a successful single call, per operation (default 200; 204 for an operation without response). */
   successStatus?: { [K in keyof A]?: number };
+  /**
+   * The name of the service class, for the message of a 405 as ServiceStack words it ("… on
+   * Service CustomersService"); default `{Operation}Service`.
+   */
+  serviceName?: string;
 }
 
 /** `X-AutoBatch-Completed`: how many requests of a batch ran before the first failure (ServiceStack's header). */
@@ -55,12 +60,15 @@ export const AUTO_BATCH_COMPLETED = 'X-AutoBatch-Completed';
 /**
  * Makes the predefined routes answer in their own format when neither a suffix nor `?format=`
  * names one, by standing in for `Accept` (which ServiceStack does not consult on those routes).
- * Must run before `jsv()`, which negotiates.
+ * `/jsv/reply` answers `application/jsv`, ServiceStack's `MimeTypes.Jsv` for the `jsv` format: its
+ * JsvServiceClient reads an error body only when the response's type matches its own
+ * (`ServiceClientBase.ToWebServiceException`, `MimeTypes.MatchesContentType`), and `text/jsv`
+ * does not. Must run before `jsv()`, which negotiates.
  */
 export function predefinedRouteFormat(): RequestHandler {
   return (req, _res, next) => {
     const format = predefinedFormat(req.path);
-    if (format !== undefined) req.headers.accept = format === 'jsv' ? JSV_CONTENT_TYPE : JSON_CONTENT_TYPE;
+    if (format !== undefined) req.headers.accept = format === 'jsv' ? JSV_APPLICATION_CONTENT_TYPE : JSON_CONTENT_TYPE;
     next();
   };
 }
@@ -75,6 +83,7 @@ export function bearerChallenge(): ErrorRequestHandler {
 
 interface Compiled<Caller> {
   op: Operation;
+  serviceName: string;
   handler: OperationHandler<Operation, Caller>;
   status: number;
   /** Types the body, binds path variables and the query string over it, declares the response schema. */
@@ -102,6 +111,7 @@ export function apiRoutes<A extends ApiTable, Caller>(
     if (typeof handler !== 'function') throw new TypeError(`apiRoutes: no handler for operation ${op.name}`);
     const compiled: Compiled<Caller> = {
       op,
+      serviceName: options?.serviceName ?? `${op.name}Service`,
       handler,
       status: (options?.successStatus as Record<string, number | undefined> | undefined)?.[key] ?? (op.response === undefined ? 204 : 200),
       // Path variables, then the query string, over the body: ServiceStack's RestPath order.
@@ -124,7 +134,8 @@ export function apiRoutes<A extends ApiTable, Caller>(
     const found = predefinedCall(req.path);
     if (found === undefined) return next();
     const compiled = byName.get(found.name.toLowerCase());
-    if (compiled === undefined) return next(new HttpError(404, 'NotFound', `This service has no operation named '${found.name}'`));
+    // ServiceStack's GenericHandler: AssertOperationExists throws NotImplementedException (405).
+    if (compiled === undefined) return next(new HttpError(405, 'NotImplementedException', 'The operation does not exist for this service', undefined, { statusDescription: 'Method Not Allowed' }));
     if (found.batch) callBatch(compiled, security, req, res, next);
     else call(compiled, security, req, res, next);
   };
@@ -143,7 +154,7 @@ export function apiRoutes<A extends ApiTable, Caller>(
 function admit<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Caller>, req: Request, next: (error?: unknown) => void): { caller: Caller | undefined } | undefined {
   try {
     const caller = authorize(compiled.op, security, req);
-    assertVerb(compiled.op, req.method);
+    assertVerb(compiled, req.method);
     return { caller };
   } catch (error) {
     next(error);
@@ -195,13 +206,17 @@ function callBatch<Caller>(compiled: Compiled<Caller>, security: HostSecurity<Ca
 }
 
 /**
- * The verbs an operation answers, as ServiceStack finds no `Get(…)`/`Any(…)` method for another
- * verb: 405 with `Allow`.
+ * The verbs an operation answers: another verb is ServiceStack's `NotImplementedException` from
+ * `ServiceExec` (no `Put(…)`/`Any(…)` method), in its words, which its `ToStatusCode` maps to 405.
+ * It is thrown outside the service runner, so the status line keeps the standard phrase.
  */
-function assertVerb(op: Operation, method: string): void {
-  if (answersVerb(op, method)) return;
-  const allowed = op.verbs.join(', ');
-  throw new HttpError(405, 'NotImplementedException', `${op.name} does not answer ${method}; it answers ${allowed}`);
+function assertVerb(compiled: Pick<Compiled<never>, 'op' | 'serviceName'>, method: string): void {
+  if (answersVerb(compiled.op, method)) return;
+  const verb = method.charAt(0) + method.slice(1).toLowerCase();
+  const name = compiled.op.name;
+  throw new HttpError(405, 'NotImplementedException', `Could not find method named ${verb}(${name}) or Any(${name}) on Service ${compiled.serviceName}`, undefined, {
+    statusDescription: 'Method Not Allowed',
+  });
 }
 
 /**

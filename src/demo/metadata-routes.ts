@@ -3,10 +3,16 @@
  * - `GET /types/metadata`: `MetadataTypes` (JSON, or JSV when negotiated), what `jsvkit codegen`
  *   and ServiceStack's own reference tools read;
  * - `GET /metadata/app.json`: the same under `api`, with facts about the host;
+ * - `GET /types/csharp`, `GET /types/typescript`, `GET /types/typescript.d`: the DTOs as ServiceStack's "Add ServiceStack
+ *   Reference" writes them (`x csharp <url>` and `npx get-dtos typescript` read and update them);
+ * - `GET /types`: the links to those documents, as ServiceStack's `TypeLinks` lists them;
  * - `GET /metadata`, `/json/metadata?op=Name`, `/jsv/metadata?op=Name`: the HTML pages.
  */
 import { Router, type Request, type Response } from 'express';
 import { MetadataTypes } from '../codegen/metadata.js';
+import { nativeCSharp } from '../codegen/native-csharp.js';
+import type { NativeTypesOptions } from '../codegen/native-types.js';
+import { nativeTypeScript, nativeTypeScriptDefinitions } from '../codegen/native-typescript.js';
 import { respond, typed } from '../http/express.js';
 import { HttpError } from '../http/response-status.js';
 import type { WireFormat } from '../http/negotiate.js';
@@ -22,6 +28,22 @@ export function metadataRoutes(api: ApiTable, description: HostDescription): Rou
   const types = metadataTypes(api, description);
 
   router.get('/types/metadata', typed({ response: MetadataTypes }), (_req, res) => respond(res, types));
+
+  // Source goes out as ServiceStack's NativeTypesService sends it, `text/plain` with no charset
+  // ([AddHeader(ContentType = MimeTypes.PlainText)]; it appends one to JSON only): set on the raw
+  // response and sent as bytes, since Express's res.type() and string bodies add one. Generated per
+  // request for the BaseUrl and Date lines.
+  const source = (write: (document: MetadataTypes, options: NativeTypesOptions) => string) => (req: Request, res: Response) => {
+    res.setHeader('Content-Type', 'text/plain');
+    res.send(Buffer.from(write(types, { baseUrl: baseUrlOf(req), date: new Date() }), 'utf8'));
+  };
+  router.get('/types/csharp', source(nativeCSharp));
+  router.get('/types/typescript', source(nativeTypeScript));
+  router.get('/types/typescript.d', source(nativeTypeScriptDefinitions));
+  router.get('/types', (req, res) => {
+    const base = baseUrlOf(req);
+    respond(res, { Metadata: `${base}/types/metadata`, CSharp: `${base}/types/csharp`, TypeScript: `${base}/types/typescript`, TypeScriptDefinition: `${base}/types/typescript.d` });
+  });
 
   // jsv() has already taken `.json` off the path as a format suffix, so `/metadata/app.json` arrives here.
   router.get('/metadata/app', (req, res) => {

@@ -32,8 +32,23 @@ export function metadataTypes(api: ApiTable, description: HostDescription): Meta
   for (const op of document.operations) {
     describe(op.request);
     describe(op.response);
+    markVerb(op.request, op.method);
   }
   return document;
+}
+
+const VERB_MARKERS: Readonly<Record<string, string>> = { GET: 'IGet', POST: 'IPost', PUT: 'IPut', PATCH: 'IPatch', DELETE: 'IDelete' };
+
+/**
+ * An operation's own verb is the `IVerb` marker its request DTO implements (`NewCustomer : IPost`),
+ * as the Evo Voice host's metadata lists it: ServiceStack's C# generator writes it into the DTO,
+ * and its C# clients' `Send(dto)` takes the verb from it (`ServiceClientUtils.GetIVerbMethod`)
+ * before any `[Route]`, so a `GetCustomer` without routes is still sent as a GET.
+ */
+function markVerb(request: MetadataType, method: string | undefined): void {
+  const marker = method === undefined ? undefined : VERB_MARKERS[method.toUpperCase()];
+  if (marker === undefined || (request.implements ?? []).some((type) => type.name === marker)) return;
+  request.implements = [...(request.implements ?? []), { name: marker, namespace: 'ServiceStack' }];
 }
 
 /** `/metadata/app.json`: ServiceStack's app metadata, the parts a client generator reads. */

@@ -89,13 +89,15 @@ export class DemoService {
   /**
    * `POST /customers`: stores a new customer and returns it with id, dates, creator and the
    * breadcrumb from the root customer down to this one.
-   * @throws HttpError 400 when `name` is empty or `parentCustomerId` names no customer.
+   * @throws HttpError 400 when `name` is empty or `parentCustomerId` names no customer. Field
+   * names are the C# property names (`Name`), as ServiceStack's validation (FluentValidation's
+   * `PropertyName`) writes them into `ResponseError.FieldName`, whatever the host's key case.
    */
   create(input: NewCustomer | null | undefined, key: ApiKey): CustomerInfo {
     const request = input ?? {};
     if (request.name === undefined || request.name.trim() === '') {
       throw new HttpError(400, 'NotEmpty', "'Name' must not be empty.", [
-        { errorCode: 'NotEmpty', fieldName: 'name', message: "'Name' must not be empty." },
+        { errorCode: 'NotEmpty', fieldName: 'Name', message: "'Name' must not be empty." },
       ]);
     }
     let parent: CustomerInfo | undefined;
@@ -103,7 +105,7 @@ export class DemoService {
       parent = this.customers.get(request.parentCustomerId);
       if (parent === undefined) {
         const message = `Parent customer '${request.parentCustomerId}' does not exist`;
-        throw new HttpError(400, 'NotFound', message, [{ errorCode: 'NotFound', fieldName: 'parentCustomerId', message }]);
+        throw new HttpError(400, 'NotFound', message, [{ errorCode: 'NotFound', fieldName: 'ParentCustomerId', message }]);
       }
     }
 

@@ -152,7 +152,7 @@ export function respond<T>(res: Response<T>, value: NoInfer<T>, statusOrOptions?
     textCase: options.textCase ?? state.write?.textCase,
     excludeDefaultValues: options.excludeDefaultValues ?? state.write?.excludeDefaultValues,
   });
-  (res as Response).status(options.status ?? 200).type(body.contentType).send(body.text);
+  (res as Response).status(options.status ?? 200).type(body.contentType).send(wireText(body.text));
 }
 
 /** The negotiation result of a request that passed through {@link jsv}. */
@@ -177,8 +177,15 @@ export function jsvErrors(options?: ErrorResponseOptions): ErrorRequestHandler {
     const exchange = state?.exchange ?? new Exchange(negotiate({ url: req.originalUrl, headers: req.headers }), resolveSettings(options));
     const rendered: RenderedError =
       options?.debug === undefined ? exchange.renderError(error) : new Exchange(exchange.negotiation, { ...exchange.settings, debug: options.debug }).renderError(error);
-    res.status(rendered.status).set(rendered.headers).type(rendered.contentType).send(rendered.text);
+    if (rendered.statusDescription !== undefined) res.statusMessage = rendered.statusDescription;
+    res.status(rendered.status).set(rendered.headers).type(rendered.contentType).send(wireText(rendered.text));
   };
+}
+
+// Express appends `; charset=utf-8` to the Content-Type of a string body; as bytes the negotiated
+// type goes out as it is (`application/jsv` has none, as ServiceStack sends it).
+function wireText(text: string): Buffer {
+  return Buffer.from(text, 'utf8');
 }
 
 function stateOf(req: IncomingMessage): JsvState {

@@ -217,6 +217,7 @@ function decodeFor(request: FastifyRequest): unknown {
 
 function sendError(reply: FastifyReply, exchange: Exchange, error: unknown): void {
   const rendered = exchange.renderError(error);
+  if (rendered.statusDescription !== undefined) reply.raw.statusMessage = rendered.statusDescription;
   reply.code(rendered.status).headers(rendered.headers).header('content-type', rendered.contentType).send(rendered.text);
 }
 

@@ -203,7 +203,7 @@ function errorResponse(rendered: RenderedError, negotiation: NegotiationResult):
   const headers = new Headers(rendered.headers);
   headers.set('content-type', rendered.contentType);
   if (negotiation.varyAccept) headers.set('vary', 'Accept');
-  return new Response(rendered.text, { status: rendered.status, headers });
+  return new Response(rendered.text, { status: rendered.status, headers, ...(rendered.statusDescription === undefined ? {} : { statusText: rendered.statusDescription }) });
 }
 
 // The handler sees the URL without the suffix, and a body it can still read: the text jsvkit

@@ -19,8 +19,11 @@ export type FormatSource = 'suffix' | 'query' | 'accept';
  * answers carry, and one a browser shows instead of downloading.
  */
 export const JSV_CONTENT_TYPE = 'text/jsv; charset=utf-8';
-/** `Content-Type` of JSV responses to a client that asked for `application/jsv`. */
-export const JSV_APPLICATION_CONTENT_TYPE = 'application/jsv; charset=utf-8';
+/**
+ * `Content-Type` of JSV responses to a client that asked for `application/jsv`: as ServiceStack
+ * sends it, without a charset (`HostConfig.AppendUtf8CharsetOnContentTypes` holds only JSON).
+ */
+export const JSV_APPLICATION_CONTENT_TYPE = 'application/jsv';
 /** `Content-Type` of JSON responses. */
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -49,7 +52,7 @@ export interface NegotiationRequest {
 // every parameter of an Accept entry to be present on the offer. The offer chosen is the
 // Content-Type sent, so the answer names the JSV type the client asked for.
 const JSV_OFFER = JSV_CONTENT_TYPE;
-const JSV_APPLICATION_OFFER = JSV_APPLICATION_CONTENT_TYPE;
+const JSV_APPLICATION_OFFER = `${JSV_APPLICATION_CONTENT_TYPE}; charset=utf-8`;
 const JSON_OFFER = JSON_CONTENT_TYPE;
 // `*/*` and other ties go to the first offer; ServiceStack answers `*/*` in the request body's own
 // format, so a JSV body puts its own JSV type first.
@@ -76,7 +79,7 @@ export function negotiate(request: NegotiationRequest): NegotiationResult {
   if (fromQuery !== undefined) return result(fromQuery, 'query', request.url);
 
   const offer = acceptOffer(request.headers);
-  return result(offer === JSON_OFFER ? 'json' : 'jsv', 'accept', request.url, offer);
+  return result(offer === JSON_OFFER ? 'json' : 'jsv', 'accept', request.url, offer === JSV_APPLICATION_OFFER ? JSV_APPLICATION_CONTENT_TYPE : offer);
 }
 
 /**

@@ -12,19 +12,8 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import {
-  bodyFormatOf,
-  bodyTimedOut,
-  checkBodyType,
-  checkDeclaredLength,
-  contentCodingOf,
-  decodeUtf8,
-  hasBody,
-  tooLarge,
-  type BodyFormat,
-  type BodyRules,
-  type ContentCoding,
-} from './body-type.js';
+import { BodyCount, drainBudget, planBody, type ReadRules } from './body-count.js';
+import { bodyTimedOut, decodeUtf8, type BodyFormat, type ContentCoding } from './body-type.js';
 import { HttpError } from './response-status.js';
 
 /** A body jsvkit has read: its format and its text. */
@@ -38,9 +27,6 @@ export interface BodyText {
  * (left unread; `contentType` is `undefined` when the request named none).
  */
 export type BodyRead = { kind: 'none' } | ({ kind: 'text' } & BodyText) | { kind: 'unsupported'; contentType: string | undefined };
-
-/** The body reading rules that apply to one request (an adapter may lower the limit per route). */
-export type ReadRules = Pick<BodyRules, 'limit' | 'bodyTimeout'>;
 
 /** The parts of a Node request stream the reader uses. */
 export interface NodeBodyStream extends NodeJS.ReadableStream {
@@ -56,20 +42,13 @@ export interface NodeBodyStream extends NodeJS.ReadableStream {
  * upload).
  */
 export async function readBody(stream: NodeBodyStream, headers: IncomingHttpHeaders, rules: ReadRules): Promise<BodyRead> {
-  const contentType = headers['content-type'];
-  if (!hasBody(headers['content-length'], headers['transfer-encoding'])) return { kind: 'none' };
-  const format = bodyFormatOf(contentType);
-  if (format === undefined || contentType === undefined) return { kind: 'unsupported', contentType };
-  checkBodyType(contentType);
-  const coding = contentCodingOf(headers['content-encoding']);
-  const declared = checkDeclaredLength(headers['content-length'], rules.limit);
-  const bytes = await collect(stream, coding, declared, rules);
-  return { kind: 'text', format, text: decodeUtf8(bytes) };
-}
-
-/** The bytes after a refused body that are still read and dropped before the connection closes. */
-export function drainBudget(limit: number): number {
-  return Math.max(4 * limit, 1024 * 1024);
+  const plan = planBody(
+    { contentType: headers['content-type'], contentLength: headers['content-length'], transferEncoding: headers['transfer-encoding'], contentEncoding: headers['content-encoding'] },
+    rules,
+  );
+  if (plan.kind !== 'read') return plan;
+  const bytes = await collect(stream, plan.coding, plan.declared, rules);
+  return { kind: 'text', format: plan.format, text: decodeUtf8(bytes) };
 }
 
 // zlib's default finish flush: compressed data cut short is an error, never a shorter body.
@@ -82,24 +61,28 @@ function inflaterFor(coding: Exclude<ContentCoding, 'identity'>) {
 function collect(stream: NodeBodyStream, coding: ContentCoding, declared: number | undefined, rules: ReadRules): Promise<Uint8Array> {
   const { limit, bodyTimeout } = rules;
   return new Promise<Uint8Array>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let raw = 0;
-    let decoded = 0;
+    const count = new BodyCount(limit, declared, coding);
     let settled = false;
     let rawEnded = false;
     const inflater = coding === 'identity' ? undefined : inflaterFor(coding);
     const timer = setTimeout(() => fail(bodyTimedOut(bodyTimeout), false), bodyTimeout);
 
+    // Counting errors (413, 400) leave the rest of the upload to be drained.
+    const counted = (step: () => void): boolean => {
+      try {
+        step();
+        return true;
+      } catch (error) {
+        fail(error as HttpError, true);
+        return false;
+      }
+    };
     const onDecoded = (chunk: Buffer) => {
-      decoded += chunk.length;
-      if (decoded > limit) return fail(tooLarge(limit), true);
-      chunks.push(chunk);
+      counted(() => count.addDecoded(chunk));
     };
     const onRaw = (chunk: Buffer | string) => {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      raw += bytes.length;
-      if (raw > limit) return fail(tooLarge(limit), true);
-      if (declared !== undefined && coding === 'identity' && raw > declared) return fail(lengthMismatch(), true);
+      if (!counted(() => count.addRaw(bytes.length))) return;
       if (inflater === undefined) onDecoded(bytes);
       else inflater.write(bytes);
     };
@@ -134,8 +117,11 @@ function collect(stream: NodeBodyStream, coding: ContentCoding, declared: number
       if (settled) return;
       settled = true;
       cleanup();
-      if (declared !== undefined && coding === 'identity' && raw !== declared) return reject(lengthMismatch());
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, decoded));
+      try {
+        resolve(count.bytes());
+      } catch (error) {
+        reject(error as HttpError);
+      }
     }
     function fail(error: HttpError, drain: boolean): void {
       if (settled) return;
@@ -163,10 +149,6 @@ function collect(stream: NodeBodyStream, coding: ContentCoding, declared: number
     }
     stream.resume();
   });
-}
-
-function lengthMismatch(): HttpError {
-  return new HttpError(400, 'BadRequest', 'Request body length does not match Content-Length');
 }
 
 /**

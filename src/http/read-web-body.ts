@@ -6,18 +6,9 @@
  * takes, falls back to `node:zlib` where there is one (loaded only then, so `jsvkit/fetch` still
  * runs outside Node).
  */
-import {
-  bodyFormatOf,
-  bodyTimedOut,
-  checkBodyType,
-  checkDeclaredLength,
-  contentCodingOf,
-  decodeUtf8,
-  hasBody,
-  tooLarge,
-  type ContentCoding,
-} from './body-type.js';
-import { drainBudget, type BodyRead, type ReadRules } from './read-body.js';
+import { BodyCount, drainBudget, planBody, type ReadRules } from './body-count.js';
+import { bodyTimedOut, decodeUtf8, type ContentCoding } from './body-type.js';
+import type { BodyRead } from './read-body.js';
 import { HttpError } from './response-status.js';
 
 /**
@@ -28,18 +19,16 @@ import { HttpError } from './response-status.js';
  */
 export async function readWebBody(request: Request, rules: ReadRules): Promise<BodyRead> {
   const headers = request.headers;
-  const contentType = headers.get('content-type') ?? undefined;
-  if (request.body === null || !hasBody(headers.get('content-length'), headers.get('transfer-encoding'))) {
-    // Runtimes that drop Transfer-Encoding still hand over a body stream: read it when typed.
-    if (request.body === null || bodyFormatOf(contentType) === undefined) return { kind: 'none' };
-  }
-  const format = bodyFormatOf(contentType);
-  if (format === undefined || contentType === undefined) return { kind: 'unsupported', contentType };
-  checkBodyType(contentType);
-  const coding = contentCodingOf(headers.get('content-encoding'));
-  const declared = checkDeclaredLength(headers.get('content-length'), rules.limit);
-  const bytes = await collect(request.body, coding, declared, rules);
-  return { kind: 'text', format, text: decodeUtf8(bytes) };
+  if (request.body === null) return { kind: 'none' };
+  // Runtimes that drop Transfer-Encoding still hand over a body stream: it is read when typed.
+  const plan = planBody(
+    { contentType: headers.get('content-type') ?? undefined, contentLength: headers.get('content-length'), transferEncoding: headers.get('transfer-encoding'), contentEncoding: headers.get('content-encoding') },
+    rules,
+    true,
+  );
+  if (plan.kind !== 'read') return plan;
+  const bytes = await collect(request.body, plan.coding, plan.declared, rules);
+  return { kind: 'text', format: plan.format, text: decodeUtf8(bytes) };
 }
 
 interface Inflater {
@@ -83,19 +72,14 @@ async function collect(body: ReadableStream<Uint8Array>, coding: ContentCoding, 
   const { limit, bodyTimeout } = rules;
   const deadline = new Deadline(bodyTimeout);
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let decoded = 0;
-  const take = (chunk: Uint8Array) => {
-    decoded += chunk.byteLength;
-    if (decoded > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  };
+  const count = new BodyCount(limit, declared, coding);
+  const take = (chunk: Uint8Array) => count.addDecoded(chunk);
 
   let inflater: Inflater | undefined;
   let writer: WritableStreamDefaultWriter<Uint8Array> | undefined;
   let inflated: Promise<void> | undefined;
   let outputReader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  let raw = 0;
+  let bytes: Uint8Array;
   try {
     if (coding !== 'identity') {
       inflater = await inflaterFor(coding);
@@ -124,9 +108,7 @@ async function collect(body: ReadableStream<Uint8Array>, coding: ContentCoding, 
       if (inflated !== undefined) pending.push(inflated.then(() => ({ done: true, value: undefined })));
       const step = await Promise.race(pending);
       if (step.done) break;
-      raw += step.value.byteLength;
-      if (raw > limit) throw tooLarge(limit);
-      if (declared !== undefined && coding === 'identity' && raw > declared) throw lengthMismatch();
+      count.addRaw(step.value.byteLength);
       if (writer === undefined) take(step.value);
       else {
         await Promise.race([writer.ready, deadline.expired]);
@@ -139,7 +121,7 @@ async function collect(body: ReadableStream<Uint8Array>, coding: ContentCoding, 
       writer.close().catch(() => undefined);
       await inflated;
     }
-    if (declared !== undefined && coding === 'identity' && raw !== declared) throw lengthMismatch();
+    bytes = count.bytes();
   } catch (error) {
     writer?.abort().catch(() => undefined);
     outputReader?.cancel().catch(() => undefined);
@@ -150,14 +132,10 @@ async function collect(body: ReadableStream<Uint8Array>, coding: ContentCoding, 
   } finally {
     deadline.clear();
   }
-  return concat(chunks, decoded);
+  return bytes;
 }
 
 type ReadableStreamReadResult = { done: true; value?: Uint8Array | undefined } | { done: false; value: Uint8Array };
-
-function lengthMismatch(): HttpError {
-  return new HttpError(400, 'BadRequest', 'Request body length does not match Content-Length');
-}
 
 /**
  * Reads the rest of a refused upload and drops it, so that a client still sending can finish and
@@ -179,15 +157,4 @@ async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, budg
     deadline.clear();
   }
   await reader.cancel().catch(() => undefined);
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -64,14 +64,18 @@ function unwritable(error: JsvError, format: WireFormat): HttpError {
 export interface RenderedError extends RenderedBody {
   status: number;
   headers: Record<string, string>;
+  /** The status line's reason phrase, when the error names one (an `HttpError`'s code); else the status's standard phrase. */
+  statusDescription?: string;
 }
 
 /** Renders any thrown value as ServiceStack's error body, with the status it maps to. */
 export function renderError(error: unknown, target: RenderTarget | WireFormat, options?: ErrorResponseOptions): RenderedError {
-  const { status, body, headers } = toErrorResponse(error, options);
+  const { status, body, headers, statusDescription } = toErrorResponse(error, options);
   // One wire form for every error, the one jsvkit/servicestack (and the client) reads: members in
   // ServiceStack's order, nothing undeclared.
-  return { status, headers, ...renderValue(body, target, ErrorResponse) };
+  const rendered: RenderedError = { status, headers, ...renderValue(body, target, ErrorResponse) };
+  if (statusDescription !== undefined) rendered.statusDescription = statusDescription;
+  return rendered;
 }
 
 // JSON has no bigint and no Map: a 64-bit integer becomes a number when it is exact and a string

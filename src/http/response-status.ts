@@ -26,6 +26,8 @@ export interface ResponseStatus {
   /** Only with `debug: true`. */
   stackTrace?: string;
   errors?: ResponseError[];
+  /** ServiceStack's free-form `Meta`. */
+  meta?: Record<string, string>;
 }
 
 /** The body of every error response. */
@@ -49,6 +51,8 @@ export class HttpError extends Error {
   readonly errors: ResponseError[] | undefined;
   /** Headers sent with the error response (such as `WWW-Authenticate` on a 401), lower-case names. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The reason phrase of the status line; `undefined` sends the error code (see {@link HttpErrorOptions}). */
+  readonly statusDescription: string | undefined;
 
   constructor(status: number, errorCode: string, message: string, errors?: ResponseError[], options?: HttpErrorOptions) {
     super(message);
@@ -59,6 +63,7 @@ export class HttpError extends Error {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(options?.headers ?? {})) headers[name.toLowerCase()] = value;
     this.headers = headers;
+    this.statusDescription = options?.statusDescription;
     Object.defineProperty(this, BRAND, { value: true });
   }
 }
@@ -66,6 +71,12 @@ export class HttpError extends Error {
 export interface HttpErrorOptions {
   /** Headers to send with the error response, e.g. `{ 'WWW-Authenticate': 'Bearer realm="api"' }`. */
   headers?: Record<string, string>;
+  /**
+   * The reason phrase of the status line. By default the error code, as ServiceStack's `HttpError`
+   * sets its `StatusDescription` (`400 NotEmpty`, `404 NotFound`): its C# clients show it as
+   * `WebServiceException.StatusDescription`. Text that cannot be a reason phrase is not sent.
+   */
+  statusDescription?: string;
 }
 
 /**
@@ -92,8 +103,12 @@ export interface ErrorResponseOptions {
  * - an error with a 4xx `status`/`statusCode` (framework and `raw-body` errors): that status;
  * - anything else: 500 with the error's name as code and a generic message, unless `debug`.
  */
-export function toErrorResponse(error: unknown, options?: ErrorResponseOptions): { status: number; body: ErrorResponse; headers: Record<string, string> } {
+export function toErrorResponse(
+  error: unknown,
+  options?: ErrorResponseOptions,
+): { status: number; body: ErrorResponse; headers: Record<string, string>; statusDescription?: string } {
   const debug = options?.debug === true;
+  let statusDescription: string | undefined;
   let status: number;
   let responseStatus: ResponseStatus;
   const headers: Record<string, string> = {};
@@ -104,6 +119,8 @@ export function toErrorResponse(error: unknown, options?: ErrorResponseOptions):
     status = error.status;
     responseStatus = { errorCode: error.errorCode, message: error.message };
     if (error.errors !== undefined) responseStatus.errors = error.errors;
+    // Older copies of jsvkit made HttpErrors without statusDescription.
+    statusDescription = reasonPhrase(error.statusDescription ?? error.errorCode);
   } else if (isJsvError(error)) {
     status = 400;
     responseStatus = { errorCode: error.code, message: error.message, errors: [jsvResponseError(error)] };
@@ -122,7 +139,13 @@ export function toErrorResponse(error: unknown, options?: ErrorResponseOptions):
 
   if (debug && error instanceof Error && error.stack !== undefined) responseStatus.stackTrace = error.stack;
   if (status === 401 && headers['www-authenticate'] === undefined) headers['www-authenticate'] = DEFAULT_CHALLENGE;
-  return { status, body: { responseStatus }, headers };
+  return statusDescription === undefined ? { status, body: { responseStatus }, headers } : { status, body: { responseStatus }, headers, statusDescription };
+}
+
+// RFC 9110 reason-phrase: tab, space and visible characters (obs-text left out: Node rejects what
+// it cannot write as Latin-1, and a phrase is never worth a failed response).
+function reasonPhrase(text: string): string | undefined {
+  return text !== '' && text.length <= 100 && /^[\t\x20-\x7e]+$/.test(text) ? text : undefined;
 }
 
 function jsvResponseError(error: JsvError): ResponseError {

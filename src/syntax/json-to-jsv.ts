@@ -3,7 +3,7 @@
  * writer directly, so a 100 MB JSON file is never turned into objects, and number literals are
  * seen as written: integers keep their digits (as .NET writes int, long, ulong and decimal, so
  * nothing beyond 2^53 is rounded); numbers with a fraction or an exponent become .NET double text
- * (`1e21` -> `1E+21`, `0.1e1` -> `1`, jsv-spec §2.5). Everything else follows `stringify`: `True`
+ * (`1e21` -> `1E+21`, `0.1e1` -> `1`, as .NET writes doubles). Everything else follows `stringify`: `True`
  * and `False`, strings quoted only when needed, null map entries left out, null list items as
  * empty slots, and a list whose only item is null rejected (no JSV text reads back as it, W1).
  */
@@ -29,6 +29,13 @@ export interface JsonToJsvOptions {
    * found in the JSV point back into the JSON.
    */
   offsets?: number[];
+  /**
+   * How a null list item is written, asked with the item's path (keys and indices from the top):
+   * `'slot'` (default) an empty slot, which every JSV reader takes as null, but which cannot stand
+   * alone (`[null]`); `'word'` the word `null`, which a typed reader takes as null where the item
+   * is a map, a list, a number, a date, … (never where it is text, which `null` could be).
+   */
+  nullItem?: (path: readonly (string | number)[]) => 'slot' | 'word';
 }
 
 const BACKSLASH = 92;
@@ -47,9 +54,11 @@ interface Frame {
   open: number;
   /** Items read (arrays) or entries written (objects). */
   count: number;
-  /** Arrays: whether the last item read was null. */
+  /** Arrays: whether the last item read was null (and written as an empty slot). */
   lastNull: boolean;
   keys: Set<string> | undefined;
+  /** Objects: the key of the entry being read. */
+  key: string;
 }
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -62,6 +71,7 @@ export class JsonToJsv {
   private readonly maxDepth: number;
   private readonly exactNumbers: boolean;
   private readonly offsets: number[] | undefined;
+  private readonly nullItem: JsonToJsvOptions['nullItem'];
   /** Output length already taken from `out` by the caller (only tracked with `offsets`). */
   private taken = 0;
 
@@ -72,6 +82,7 @@ export class JsonToJsv {
     this.maxDepth = resolveMaxDepth(options.maxDepth);
     this.exactNumbers = options.exactNumbers === true;
     this.offsets = options.offsets;
+    this.nullItem = options.nullItem;
     // A leading byte-order mark is not part of the JSON value.
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
@@ -133,7 +144,7 @@ export class JsonToJsv {
         }
         this.pos = start + 1;
         const object = c === LBRACE;
-        stack.push({ object, open: start, count: 0, lastNull: false, keys: object ? new Set() : undefined });
+        stack.push({ object, open: start, count: 0, lastNull: false, keys: object ? new Set() : undefined, key: '' });
         this.out += object ? '{' : '[';
         const next = this.skipWhitespace();
         const close = text.charCodeAt(next);
@@ -160,8 +171,11 @@ export class JsonToJsv {
         this.out += 'False';
       } else if (c === 110 /* n */) {
         this.literal('null');
-        // Null writes nothing: an empty list slot, or (top level) an empty document.
-        if (frame !== undefined) frame.lastNull = true;
+        // Null writes nothing: an empty list slot, or (top level) an empty document; or the word where the reader takes it as null.
+        if (frame !== undefined) {
+          if (this.nullItem?.(stack.map((f) => (f.object ? f.key : f.count - 1))) === 'word') this.out += 'null';
+          else frame.lastNull = true;
+        }
       } else {
         throw this.unexpected(start, 'a value');
       }
@@ -208,6 +222,7 @@ export class JsonToJsv {
     const key = this.readString();
     if (frame.keys!.has(key)) throw this.fail(keyStart, 'DUPLICATE_KEY', `Duplicate key ${JSON.stringify(key)}: JSV maps name a key only once`);
     frame.keys!.add(key);
+    frame.key = key;
     const colon = this.skipWhitespace();
     if (text.charCodeAt(colon) !== COLON) throw this.unexpected(colon, "':' after the key");
     this.pos = colon + 1;

@@ -111,7 +111,7 @@ export class Scanner {
     this.text = text;
     this.tolerant = resolved.tolerant;
     this.maxDepth = resolved.maxDepth;
-    // One leading byte-order mark is not data (ServiceStack drops it too, jsv-spec §3.1).
+    // One leading byte-order mark is not data (ServiceStack drops it too).
     this.pos = text.charCodeAt(0) === BOM ? 1 : 0;
   }
 

@@ -3,7 +3,7 @@
  * reads or writes DTOs. Every value generated can be written and reads back equal
  * (`parse(stringify(x, S), S)` deep-equals `x`): strings are nasty (edge blanks, quotes, commas,
  * brackets, CR/LF, `null`- and number-looking text, astral characters), and only the values JSV
- * cannot carry are left out (jsv-spec §3.11: lists that end in nulls W1–W3, null dictionary
+ * cannot carry are left out (docs/jsv-format.md, Nulls in lists: that end in nulls W1–W3, null dictionary
  * entries, kinds a midnight DateTime loses).
  */
 import fc from 'fast-check';
@@ -202,7 +202,8 @@ class Builder {
       // A defaulted member always has a value once decoded, so it is always generated.
       if (member.isRequired || member.hasDefault) requiredKeys.push(name);
       else if (depth <= 0) continue;
-      model[name] = this.build(member, Math.max(depth - 1, 0));
+      // Defined, not assigned: a member named `__proto__` is a key, not the model's prototype.
+      Object.defineProperty(model, name, { value: this.build(member, Math.max(depth - 1, 0)), enumerable: true, writable: true, configurable: true });
     }
     // Plain objects (Object.prototype), as parse builds them, so deepStrictEqual holds on a round trip.
     return fc.record(model, { requiredKeys, noNullPrototype: true });

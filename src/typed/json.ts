@@ -38,7 +38,8 @@ const NUMERIC_KINDS: ReadonlySet<SchemaKind> = new Set(['number', 'float', 'int'
 export function parseJsonTyped<S extends AnySchema>(text: string, schema: S, options?: TypedParseOptions): Infer<S> {
   if (typeof text !== 'string') throw new TypeError(`parseJson expects a string, got ${text === null ? 'null' : typeof text}`);
   const maxDepth = options?.maxDepth;
-  const jsv = jsonToJsv(text, { exactNumbers: true, ...(maxDepth === undefined ? {} : { maxDepth }) });
+  const nullItem = (path: readonly (string | number)[]): 'slot' | 'word' => (takesNullWord(schemaAt(schema, path)) ? 'word' : 'slot');
+  const jsv = jsonToJsv(text, { exactNumbers: true, nullItem, ...(maxDepth === undefined ? {} : { maxDepth }) });
   try {
     return parseTyped(jsv, schema, options);
   } catch (error) {
@@ -46,9 +47,32 @@ export function parseJsonTyped<S extends AnySchema>(text: string, schema: S, opt
     // Point into the JSON the caller has, not the JSV it never saw: convert again (only on this
     // failure path), recording where each value starts in both texts.
     const offsets: number[] = [];
-    jsonToJsv(text, { exactNumbers: true, offsets });
+    jsonToJsv(text, { exactNumbers: true, nullItem, offsets });
     throw errorAt(text, jsonOffsetOf(offsets, error.offset ?? 0), error.code, error.reason, error.path);
   }
+}
+
+/** The schema of the value at `path` (keys and indices) under `schema`, where it is known. */
+function schemaAt(schema: AnySchema | undefined, path: readonly (string | number)[]): AnySchema | undefined {
+  for (const step of path) {
+    while (schema instanceof LazySchema) schema = schema.resolve();
+    if (schema instanceof ArraySchema) schema = schema.element;
+    else if (schema instanceof DictSchema) schema = schema.value;
+    else if (schema instanceof ObjectSchema && typeof step === 'string') schema = memberOf(schema, step);
+    else return undefined;
+  }
+  while (schema instanceof LazySchema) schema = schema.resolve();
+  return schema;
+}
+
+/**
+ * Whether the typed reader takes the word `null` as a null item of `schema`'s type: for maps
+ * (objects, dictionaries, key-value pairs), which the typed writer writes so; a scalar would read
+ * it as its text, and a list as a one-item list, so theirs stay empty slots.
+ */
+function takesNullWord(schema: AnySchema | undefined): boolean {
+  const kind = schema?.structuralKind();
+  return kind === 'object' || kind === 'dict';
 }
 
 /** The JSON offset of the value that starts at or before `jsvOffset`. */
@@ -75,6 +99,8 @@ export function stringifyJsonTyped<S extends AnySchema>(value: InferInput<S>, sc
 function toJson(value: JsvValue, schema: AnySchema | undefined): string {
   while (schema instanceof LazySchema) schema = schema.resolve();
   if (value === null) return 'null';
+  // The typed writer writes a null map or list item as the word; text is never read from it.
+  if (value === 'null' && takesNullWord(schema)) return 'null';
   if (typeof value === 'string') return scalarJson(value, schema);
   if (Array.isArray(value)) {
     const element = schema instanceof ArraySchema ? schema.element : undefined;

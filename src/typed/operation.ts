@@ -89,7 +89,8 @@ const VERBS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 
  */
 export function operation<Req extends AnySchema, Res extends AnySchema | undefined = undefined>(definition: OperationDefinition<Req, Res>): Operation<Req, Res> {
   const name = definition.name ?? definition.request.name;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+  // A C# identifier: .NET type names may use any letter (`Ñandú`), as the metadata writes them.
+  if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name)) {
     throw new TypeError(`operation: "${name}" is not a DTO name; give the request schema a name (t.object(shape, { name })) or pass name`);
   }
   const routes = (definition.routes ?? []).map((route) => {

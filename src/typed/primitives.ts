@@ -1,6 +1,6 @@
 /**
  * Scalar schemas: a value read from one bare or quoted text and written as one text. Each wraps
- * a codec from `scalars/` (ServiceStack's readers and writers, jsv-spec §2.5 and §3.7); `t.string`
+ * a codec from `scalars/` (ServiceStack's readers and writers); `t.string`
  * also takes a `{…}` or `[…]` value as its raw text, as ServiceStack does.
  */
 import { encodeString } from '../syntax/quoting.js';

@@ -47,7 +47,7 @@ export function safeParse<S extends AnySchema>(text: string, schema: S, options?
  *
  * @throws JsvError `INVALID_TYPE`, `INVALID_ENUM`, `OUT_OF_RANGE`, … for a value that does not fit the
  * schema, `MISSING_REQUIRED`, `NULL_ELEMENT`, `UNREPRESENTABLE_VALUE` (a list no JSV text reads back
- * as, jsv-spec W1–W3), `CIRCULAR_REFERENCE` or `MAX_DEPTH`, with the path.
+ * as, see docs/jsv-format.md, Nulls in lists), `CIRCULAR_REFERENCE` or `MAX_DEPTH`, with the path.
  */
 export function stringifyTyped<S extends AnySchema>(value: InferInput<S>, schema: S, options?: TypedStringifyOptions): string {
   if (!isSchema(schema)) throw new TypeError('stringify: the second argument must be a jsvkit schema or stringify options');

@@ -21,6 +21,7 @@ import { thrownBy } from '../helpers/errors.js';
 const fixture = (name: string): string => readFileSync(join(ROOT, 'test/fixtures/metadata', name), 'utf8');
 const BLAZOR = fixture('blazor-gallery.app.json');
 const EVOVOICE = fixture('evovoice-metadata.json');
+const UNSEEN = fixture('unseen-host.json');
 const EVOVOICE_NULLABLE = readFileSync(join(ROOT, 'examples/evovoice/metadata.json'), 'utf8');
 
 // Generated modules are written inside the repository, so `jsvkit` resolves as it does for users.
@@ -88,8 +89,8 @@ describe('codegen output', () => {
 });
 
 describe('errors with paths', () => {
-  it('an unknown type', () => {
-    const error = codegenError(() => codegen(doc([{ name: 'A', properties: [{ name: 'X', type: 'Int32' }, { name: 'Y', type: 'List`1', genericArgs: ['Nope'] }] }])));
+  it('an unknown type (under strict)', () => {
+    const error = codegenError(() => codegen(doc([{ name: 'A', properties: [{ name: 'X', type: 'Int32' }, { name: 'Y', type: 'List`1', genericArgs: ['Nope'] }] }]), { strict: true }));
     expect(error).toMatchObject({ code: 'UNKNOWN_TYPE', path: 'types[0].properties[1].type' });
     expect(error.message).toMatch(/Unknown type Nope/);
   });
@@ -105,7 +106,8 @@ describe('errors with paths', () => {
   });
 
   it('duplicate names', () => {
-    expect(codegenError(() => codegen(doc([{ name: 'A', namespace: 'N' }, { name: 'A', namespace: 'N' }])))).toMatchObject({ code: 'DUPLICATE_TYPE', path: 'types[1].name' });
+    const twice = doc([{ name: 'A', namespace: 'N' }, { name: 'A', namespace: 'N', properties: [{ name: 'X', type: 'String' }] }]);
+    expect(codegenError(() => codegen(twice, { strict: true }))).toMatchObject({ code: 'DUPLICATE_TYPE', path: 'types[1].name' });
     expect(codegenError(() => codegen(doc([{ name: 'A', properties: [{ name: 'Id', type: 'String' }, { name: 'ID', type: 'String' }] }])))).toMatchObject({ code: 'DUPLICATE_TYPE', path: 'types[0].properties[1].name' });
   });
 
@@ -119,7 +121,7 @@ describe('errors with paths', () => {
 });
 
 describe('every blazor-gallery type', () => {
-  const modules = { blazor: codegen(BLAZOR), evovoice: codegen(EVOVOICE), described: codegen(describeApi(evovoice.api), { case: 'camel' }), sample: codegen(describeApi(sample.api), { case: 'camel' }) };
+  const modules = { blazor: codegen(BLAZOR), evovoice: codegen(EVOVOICE), unseen: codegen(UNSEEN), described: codegen(describeApi(evovoice.api), { case: 'camel' }), sample: codegen(describeApi(sample.api), { case: 'camel' }) };
   for (const [name, text] of Object.entries(modules)) writeFileSync(join(work, `${name}.ts`), text);
 
   it('typechecks under tsc --strict', () => {
@@ -178,10 +180,15 @@ describe('jsvkit codegen', () => {
     const first = readFileSync(out, 'utf8');
     expect(first).toMatch(/"source":"doc.json"/);
     writeFileSync(source, doc([{ name: 'A', properties: [{ name: 'X', type: 'Nope' }] }]));
-    const failed = await cli(['codegen', source, '-o', out]);
+    const failed = await cli(['codegen', source, '-o', out, '--strict']);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/Unknown type Nope: .* at types\[0\]\.properties\[0\]\.type \[UNKNOWN_TYPE\]/);
     expect(readFileSync(out, 'utf8')).toBe(first);
+    // Without --strict the member is t.any(), and the warning names it on standard error.
+    const lenient = await cli(['codegen', source]);
+    expect(lenient.status).toBe(0);
+    expect(lenient.stdout).toMatch(/x: t\.any\(\),/i);
+    expect(lenient.stderr).toMatch(/warning: Unknown type Nope: .* at types\[0\]\.properties\[0\]\.type/);
   });
 
   it('--check reports a stale file with a diff; --update regenerates it from its header', async () => {

@@ -131,7 +131,7 @@ describe.each([
     expect(error.responseStatus).toEqual({
       errorCode: 'NotEmpty',
       message: "'Name' must not be empty.",
-      errors: [{ errorCode: 'NotEmpty', fieldName: 'name', message: "'Name' must not be empty." }],
+      errors: [{ errorCode: 'NotEmpty', fieldName: 'Name', message: "'Name' must not be empty." }],
     });
   });
 

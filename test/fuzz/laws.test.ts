@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { familyText, mutate } from './arbitraries.js';
 import { LAWS, newTally } from './laws.js';
 
-const RUNS: Record<string, number> = { 'roundtrip-typed': 100, 'typed-text': 150, writer: 100 };
+const RUNS: Record<string, number> = { 'roundtrip-typed': 100, 'typed-text': 150, writer: 100, codegen: 150 };
 
 describe('fuzz laws (short run)', () => {
   for (const law of LAWS) {

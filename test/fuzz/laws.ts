@@ -16,6 +16,7 @@ import { format, isJsvError, parse, safeParse, stringify, t, type JsvError, type
 import { chevrotain as chevrotainEngine } from '../../src/syntax/chevrotain/entry.js';
 import { isSchema, type AnySchema } from '../../src/typed/schema.js';
 import { arbitrary } from '../../src/testing/arbitrary.js';
+import { codegenLaw } from './codegen-law.js';
 import { anyTextArb, familyArb, familyText, hostileValueArb, jsvValueArb, mutate, mutationArb, scalarTextArb, type Family, type Mutation } from './arbitraries.js';
 
 /** What a campaign observed, for the coverage part of its summary. */
@@ -633,7 +634,7 @@ function hasDuplicateKeys(text: string): boolean {
  * the campaign-only time law lives in scripts/fuzz/time-law.ts, because a wall-clock measure can
  * fail on a busy machine.
  */
-export const LAWS: Law<never>[] = [roundTripUntyped, textLaw, roundTripTyped, typedText, scalars, writer, fromJsonLaw] as Law<never>[];
+export const LAWS: Law<never>[] = [roundTripUntyped, textLaw, roundTripTyped, typedText, scalars, writer, fromJsonLaw, codegenLaw] as Law<never>[];
 
 export function lawNamed(name: string): Law<unknown> {
   const law = LAWS.find((l) => l.name === name);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { JsvError } from '../../src/index.js';
 import { bodyFormatOf, checkBodyType, checkDeclaredLength, decodeUtf8, DEFAULT_BODY_LIMIT, resolveLimit } from '../../src/http/body-type.js';
 import { formatSuffix, negotiate } from '../../src/http/negotiate.js';
+import { withJsv } from '../../src/http/fetch.js';
 import { HttpError, toErrorResponse } from '../../src/http/response-status.js';
 
 describe('negotiate', () => {
@@ -49,9 +50,11 @@ describe('negotiate', () => {
 
   it('answers application/jsv to a client that names application/jsv (ServiceStack MimeTypes.Jsv), text/jsv otherwise', () => {
     // What ServiceStack's C# JsvServiceClient sends: Accept and Content-Type application/jsv.
-    expect(at('/c', 'application/jsv', 'application/jsv')).toMatchObject({ format: 'jsv', contentType: 'application/jsv; charset=utf-8' });
-    expect(at('/c', 'application/jsv')).toMatchObject({ format: 'jsv', contentType: 'application/jsv; charset=utf-8' });
-    expect(at('/c', undefined, 'application/jsv; charset=utf-8').contentType).toBe('application/jsv; charset=utf-8');
+    expect(at('/c', 'application/jsv', 'application/jsv')).toMatchObject({ format: 'jsv', contentType: 'application/jsv' });
+    expect(at('/c', 'application/jsv')).toMatchObject({ format: 'jsv', contentType: 'application/jsv' });
+    expect(at('/c', undefined, 'application/jsv; charset=utf-8').contentType).toBe('application/jsv');
+    // A client that names the charset still gets ServiceStack's type, which has none.
+    expect(at('/c', 'application/jsv; charset=utf-8').contentType).toBe('application/jsv');
     expect(at('/c', '*/*', 'text/jsv').contentType).toBe('text/jsv; charset=utf-8');
     expect(at('/c', 'text/jsv', 'application/jsv').contentType).toBe('text/jsv; charset=utf-8');
     expect(at('/c', 'application/json, application/jsv;q=0.5', 'application/jsv').format).toBe('json');
@@ -119,7 +122,24 @@ describe('toErrorResponse', () => {
       status: 400,
       body: { responseStatus: { errorCode: 'NotEmpty', message: "'Name' must not be empty.", errors } },
       headers: {},
+      statusDescription: 'NotEmpty',
     });
+  });
+
+  it("sends an HttpError's code as the reason phrase, as ServiceStack's HttpError sets StatusDescription, unless it names another or cannot be one", () => {
+    expect(toErrorResponse(new HttpError(404, 'NotFound', 'gone')).statusDescription).toBe('NotFound');
+    expect(toErrorResponse(new HttpError(405, 'NotImplementedException', 'no PUT', undefined, { statusDescription: 'Method Not Allowed' })).statusDescription).toBe('Method Not Allowed');
+    expect(toErrorResponse(new HttpError(400, 'Bad\r\nInjected: 1', 'x')).statusDescription).toBeUndefined();
+    expect(toErrorResponse(new HttpError(400, 'Ünïcode', 'x')).statusDescription).toBeUndefined();
+    expect(toErrorResponse(new Error('boom')).statusDescription).toBeUndefined();
+  });
+
+  it('gives the reason phrase to the fetch adapter as Response.statusText', async () => {
+    const handler = withJsv(() => {
+      throw new HttpError(404, 'NotFound', 'gone');
+    });
+    const response = await handler(new Request('http://host/customers/1', { headers: { accept: 'application/jsv' } }));
+    expect([response.status, response.statusText]).toEqual([404, 'NotFound']);
   });
 
   it('maps a JsvError to 400 with its path as fieldName and its position as meta', () => {

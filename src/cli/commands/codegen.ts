@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { codegen, recordedOptions, type CodegenCase, type CodegenOptions } from '../../codegen/codegen.js';
+import { codegen, recordedOptions, type CodegenCase, type CodegenOptions, type CodegenWarning } from '../../codegen/codegen.js';
 import { isCodegenError } from '../../codegen/codegen-error.js';
 import { fetchMetadata } from '../../codegen/fetch-metadata.js';
 import { isJsvError } from '../../errors/jsv-error.js';
@@ -34,6 +34,7 @@ export const codegenCommand: Command = {
     check: { type: 'string' },
     update: { type: 'string' },
     header: { type: 'string', multiple: true },
+    strict: { type: 'boolean' },
   },
   optionHelp: [
     ['-o, --out <file>', 'write the module to <file> (replaced whole, never half-written); default standard output'],
@@ -44,6 +45,7 @@ export const codegenCommand: Command = {
     ['--import-from <spec>', "the package the module imports from (default 'jsvkit')"],
     ['--check <file>', 'exit 1 with a diff when <file> differs from what would be generated'],
     ['--update <file>', "regenerate <file> with the options in its header (flags given override them)"],
+    ['--strict', 'fail on a member that cannot be typed exactly (default: t.any() or text keys, a warning on standard error and in its JSDoc)'],
     ['--header <h: v>', 'an HTTP request header for a URL, e.g. "Authorization: Bearer …" (repeatable; never recorded)'],
   ],
   async run(context, values, files) {
@@ -91,7 +93,8 @@ export const codegenCommand: Command = {
         if (read === undefined) return EXIT_BAD_INPUT;
         text = read;
       }
-      const generated = codegen(text, { ...options, source: isUrl(given) ? given : source });
+      const warn = (warning: CodegenWarning): void => context.error(`jsvkit codegen: warning: ${warning.reason} at ${warning.path}`);
+      const generated = codegen(text, { ...options, source: isUrl(given) ? given : source, strict: values.strict === true, onWarning: warn });
       if (check !== undefined) return await reportCheck(context, check, generated);
       if (out === undefined) {
         await context.writeAll(generated);

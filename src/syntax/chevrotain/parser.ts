@@ -1,7 +1,7 @@
 /**
  * The JSV grammar of record: a Chevrotain `EmbeddedActionsParser` that builds untyped values while
  * it recognises them. `grammar/jsv.ebnf` is its human-readable twin and `grammar/diagrams.html` is
- * generated from it. Rules follow jsv-spec §3.2; the extent rules live in the lexer (tokens.ts).
+ * generated from it. Rules follow docs/jsv-format.md (Reading); the extent rules live in the lexer (tokens.ts).
  */
 import { EMPTY_ALT, EmbeddedActionsParser, type ParserMethod } from 'chevrotain';
 import { errorAt } from '../../errors/jsv-error.js';

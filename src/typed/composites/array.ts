@@ -35,7 +35,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     const decode = element.decoder();
     const nullable = element.isNullable;
     const elementKind = element.structuralKind();
-    // ServiceStack writes a null dictionary element as `null` (WriteDictionary, jsv-spec §2.3);
+    // ServiceStack writes a null dictionary element as `null` (WriteDictionary; docs/jsv-format.md, Nulls);
     // the `null` token reads back as null where the element is a map, as the seed's
     // `listValue:[null]` needs, in both whitespace modes.
     const mapLike = elementKind === 'object' || elementKind === 'dict';

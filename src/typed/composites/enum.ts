@@ -1,5 +1,5 @@
 /**
- * `t.enum([...])` and `t.enum(TsEnum)`: a .NET enum (jsv-spec §2.8, ServiceStack's `EnumInfo` in
+ * `t.enum([...])` and `t.enum(TsEnum)`: a .NET enum (ServiceStack's `EnumInfo` in
  * `CachedTypeInfo.cs`). Written as the member's `[EnumMember(Value=...)]` name when it has one
  * (`wireNames`), else as its member name. Read as `EnumInfo.Parse` reads: a wire name or the name
  * of a member without one, in any case, with surrounding blanks; then any member name (.NET's

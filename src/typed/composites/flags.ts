@@ -1,7 +1,7 @@
 /**
  * `t.flags({ None: 0, Read: 1, Write: 2 })`: a .NET `[Flags]` enum. ServiceStack always writes its
  * integer value and reads an integer or a comma list of member names in any case
- * (`"Read, Write"` → 3, §3.7). An unknown name is an error (`INVALID_ENUM`).
+ * (`"Read, Write"` → 3). An unknown name is an error (`INVALID_ENUM`).
  */
 import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
 import { readLong } from '../scalars/integer.js';

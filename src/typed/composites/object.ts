@@ -1,6 +1,6 @@
 /**
  * `t.object({...})`: a ServiceStack DTO (POCO). Read from `{key:value,...}` with names matched
- * case-insensitively (OrdinalIgnoreCase, jsv-spec §3.3.4) and quoted keys accepted (R7); written
+ * case-insensitively (OrdinalIgnoreCase, as ServiceStack matches members) and quoted keys accepted (R7); written
  * in declaration order with a derived schema's own members before its base's, nulls left
  * out (or written as the member's `.default(value)`), names converted by `textCase`. A member missing
  * from the text is left out, or takes its `.default(value)` as a C# value type keeps its constructor

@@ -1,5 +1,5 @@
 /**
- * `byte[]`: standard base64 both ways (jsv-spec §2.5, §3.4 ParseByteArray, .NET
+ * `byte[]`: standard base64 both ways (ServiceStack's ParseByteArray, .NET
  * `Convert.FromBase64String`).
  */
 import { show } from './blanks.js';

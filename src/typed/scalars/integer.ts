@@ -1,8 +1,8 @@
 /**
  * .NET's integer types. ServiceStack reads the signed ones (`sbyte`, `short`, `int`, `long`) with its
  * own `SignedInteger` parser and the unsigned ones (`byte`, `ushort`, `uint`, `ulong`) with
- * `UnsignedInteger`, which takes no sign at all (`DefaultMemory.cs`, jsv-spec §3.7); it writes
- * invariant digits with an optional `-` (§2.5).
+ * `UnsignedInteger`, which takes no sign at all (`DefaultMemory.cs`); it writes
+ * invariant digits with an optional `-`.
  */
 import { isServiceStackBlank, show } from './blanks.js';
 import { ScalarError } from './scalar-error.js';

@@ -1,6 +1,6 @@
 /**
- * `double` and `float`: read as .NET Core parses them with `Float | AllowThousands` (jsv-spec
- * §3.7), written as .NET Core's shortest round-trip text (§2.5).
+ * `double` and `float`: read as .NET Core parses them with `Float | AllowThousands`,
+ * written as .NET Core's shortest round-trip text.
  */
 import { formatDouble, layout } from '../../syntax/number-text.js';
 import { isUnicodeBlank, show, trimWith } from './blanks.js';
