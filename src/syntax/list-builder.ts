@@ -27,6 +27,8 @@ export class ItemStack<T> {
   /** Slots above `height` are stale: cleared when the outermost list closes. */
   private readonly items: T[] = [];
   height = 0;
+  /** The highest height since the stale slots were last cleared. */
+  private used = 0;
 
   /**
    * @param cleared what a stale slot is set to when the outermost list closes, so the stack holds
@@ -47,12 +49,36 @@ export class ItemStack<T> {
 
   /** Drops the items above `base` (a list that closes or fails). */
   cutTo(base: number): void {
+    // Every pushed slot lies below the height at the cut of its list, so this bounds what is stale.
+    if (this.height > this.used) this.used = this.height;
     this.height = base;
     if (base > 0) return;
     const items = this.items;
     if (items.length > KEPT_CAPACITY) items.length = KEPT_CAPACITY;
-    if (this.cleared !== undefined) items.fill(this.cleared);
+    // Only the slots this document used: after one long list, the kept capacity is much larger
+    // than what a small document touches.
+    if (this.cleared !== undefined) items.fill(this.cleared, 0, this.used);
+    this.used = 0;
   }
+}
+
+/**
+ * Nulls that exact-size lists are sliced from (see `blankList`). Grown by `push`, so V8 keeps it
+ * a packed array; kept between reads up to `KEPT_CAPACITY`.
+ */
+const blanks: null[] = [];
+
+/**
+ * A new array of `length` nulls, to be filled in place. Neither `[]` (an allocation site V8
+ * learns to put in old space) nor `new Array(length)`: from about 16,000 elements on that makes a
+ * dictionary (hash table) array, many times slower to fill and to read. `slice` is a builtin, so
+ * its arrays are young, packed and exactly as long as asked.
+ */
+export function blankList<T>(length: number): T[] {
+  while (blanks.length < length) blanks.push(null);
+  const list = blanks.slice(0, length);
+  if (blanks.length > KEPT_CAPACITY) blanks.length = KEPT_CAPACITY;
+  return list as T[];
 }
 
 /** Items of the open lists of any kind (untyped values, typed elements); stale slots become null. */

@@ -1,6 +1,7 @@
 /** `parse(text)`: JSV text -> untyped values, by the engine the options choose. */
 import type { ParseOptions } from './options.js';
 import { Scanner, TOP } from './scanner.js';
+import { readTree } from './tree-builder.js';
 import type { JsvValue } from './value.js';
 
 /**
@@ -19,7 +20,7 @@ export function parseUntyped(text: string, options?: ParseOptions): JsvValue {
   }
   const scanner = new Scanner(text, options);
   if (scanner.atEmptyDocument()) return null;
-  const value = scanner.readValue(TOP);
+  const value = readTree(scanner, TOP);
   scanner.finish();
   return value;
 }

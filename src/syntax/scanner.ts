@@ -1,8 +1,10 @@
 /**
- * The hand-written JSV engine: a single-pass cursor over the text. `parse` builds untyped values
- * with it, `format` re-lays text with it, and typed decoders pull values from it directly, so no
- * text is ever scanned twice. Its language is the one `grammar/jsv.ebnf` describes and the
- * Chevrotain engine implements; a property test holds the two equal.
+ * The hand-written JSV engine's cursor: a single pass over the text that classifies the value at
+ * the cursor, reads keys, quoted strings and bare values, and passes separators, brackets and
+ * whole values it is told to skip. It builds nothing: `parse` builds untyped values from it
+ * (tree-builder.ts), `format` and the CLI walk it (walk.ts), and typed decoders pull values from it
+ * directly, so no text is ever scanned twice. Its language is the one `grammar/jsv.ebnf` describes
+ * and the Chevrotain engine implements; a property test holds the two equal.
  *
  * Extent rules follow ServiceStack's reader: a bare value in a map runs to the
  * next `,` or `}` (so `:`, `[`, `]` and `"` are ordinary inside it), a bare list item to the next
@@ -10,11 +12,10 @@
  */
 import { errorAt, JsvError } from '../errors/jsv-error.js';
 import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
-import { itemStack, type ItemStack } from './list-builder.js';
 import { readingOverflow, tooDeepToRead } from './limits.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
-import { formatPath, type PathSegment } from './path.js';
-import { PlainRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
+import { KeyMemory, MAX_REMEMBERED_KEY } from './key-memory.js';
+import { formatPath } from './path.js';
 
 /** Where a value stands; it decides which characters end a bare value. */
 export const TOP = 0;
@@ -37,29 +38,33 @@ const COMMA_SLOT = 0;
 const RBRACE_SLOT = 1;
 const RBRACKET_SLOT = 2;
 
+/**
+ * Characters on which a bare run (see `Scanner.readBareItems`) stops and leaves the item to the
+ * general reader, indexed by char code: what opens a map, list or quoted string, what makes an
+ * empty slot, and a blank, which in strict mode may stand before a `{` or `[`.
+ */
+const ENDS_BARE_RUN = new Uint8Array(128);
+for (const c of '{[",]} \t\n\r') ENDS_BARE_RUN[c.charCodeAt(0)] = 1;
+
+/**
+ * Start and end offsets of the items of the bare run being read, two slots per item. Reused by
+ * every read; after a run longer than `KEPT_RUN_SLOTS / 2` items it is cut back to that size.
+ */
+const KEPT_RUN_SLOTS = 1 << 16;
+let runBounds: Int32Array = new Int32Array(1024);
+
+
 /** Characters that end a bare key, indexed by char code; all are ASCII. */
 const ENDS_KEY = new Uint8Array(128);
 for (const c of ':,{}[]"') ENDS_KEY[c.charCodeAt(0)] = 1;
 
-/**
- * Keys repeat: a document holds many records of one shape, and a server reads the same DTOs all
- * day. Two small process-wide memories let the scanner hand back a key it has seen before rather
- * than a fresh string. V8 must look every new key string up in its string table when it becomes a
- * property (and again for the duplicate check); a remembered key was looked up before. Neither
- * memory changes a result: a key is only ever returned after its text was compared with the input.
- *
- * `recentKeys` holds bare keys by a hash of their text; `successors` maps a key to the key that
- * followed it in a map last time, so the next key is checked in one compare, without a scan or a
- * hash. Both are bounded: a slot is overwritten, the map cleared when full. A document whose keys
- * keep being new (a large dictionary) stops using them, so it pays for neither.
- */
-const RECENT_KEYS = 4096;
-const MAX_REMEMBERED_KEY = 40;
-const MAX_SUCCESSORS = 4096;
-/** New keys a document may bring before at least one key in five must come from the memories. */
-const NEW_KEYS_BEFORE_GIVING_UP = 256;
-const recentKeys: string[] = new Array<string>(RECENT_KEYS).fill('');
-const successors = new Map<string, string>();
+
+/** Room for twice as many item bounds, the first ones kept. */
+function grown(bounds: Int32Array): Int32Array {
+  const larger = new Int32Array(bounds.length * 2);
+  larger.set(bounds);
+  return larger;
+}
 
 /** Whether `word` is written at `at`; a short copy compared by V8 is twice as fast as a loop here. */
 function spelledAt(text: string, at: number, word: string): boolean {
@@ -90,15 +95,13 @@ export class Scanner {
   end = 0;
   /** Whether the last quoted string had a `""` in it. */
   doubledQuotes = false;
+  /** Whether the last bare run ended at its list's `]`. */
+  runClosed = false;
   readonly tolerant: boolean;
   readonly maxDepth: number;
   depth = 0;
-  /** Per depth: the last key read in the map open there, if it is one to remember. */
-  private readonly lastKeys: (string | undefined)[] = [];
-  /** Keys found in the memories and keys new to them, in this document; see `recentKeys`. */
-  private keysRecalled = 0;
-  private keysNew = 0;
-  private rememberKeys = true;
+  /** Which keys this document read, to hand back remembered ones (key-memory.ts). */
+  private readonly keyMemory = new KeyMemory();
   /** Per terminator slot: where it next occurs, and the offset that search started at. */
   private readonly terminatorAt = [-1, -1, -1];
   private readonly terminatorFrom = [0, 0, 0];
@@ -255,6 +258,57 @@ export class Scanner {
     return this.text.slice(this.start, this.bareEnd(context));
   }
 
+  /**
+   * Reads the items of the list just opened while each is bare text ended by `,` or `]`, noting
+   * only where each starts and ends (`runBounds`: item i is `text.slice(runBounds[2i],
+   * runBounds[2i + 1])`), and returns how many it read. At the `]` it consumes it and closes the
+   * list (`runClosed`). Anything else (a map, list or quoted item, an empty slot, a blank in strict
+   * mode, a `}` or the end of the text after an item) stops the run where that item begins, and the
+   * cursor is left there for the item-by-item reader. It never throws: whatever is wrong there is
+   * found, and reported, by that reader. The tree builder makes lists from runs (tree-builder.ts).
+   */
+  readBareRun(): number {
+    const text = this.text;
+    const length = text.length;
+    const tolerant = this.tolerant;
+    if (runBounds.length > KEPT_RUN_SLOTS) runBounds = new Int32Array(KEPT_RUN_SLOTS);
+    let bounds: Int32Array = runBounds;
+    let count = 0;
+    let pos = this.pos;
+    this.runClosed = false;
+    for (;;) {
+      let start = pos;
+      if (tolerant) while (start < length && isBlank(text.charCodeAt(start))) start++;
+      const c = text.charCodeAt(start);
+      if (start >= length || (c < 128 && ENDS_BARE_RUN[c] === 1)) break;
+      // As `bareEnd` ends an item in a list: at the nearest `,`, `]` or `}`.
+      const comma = this.nextTerminator(COMMA_SLOT, start);
+      const bracket = this.nextTerminator(RBRACKET_SLOT, start);
+      const stop = comma < bracket ? comma : bracket;
+      if (stop >= length || this.nextTerminator(RBRACE_SLOT, start) < stop) break;
+      let end = stop;
+      if (tolerant) while (isBlank(text.charCodeAt(end - 1))) end--;
+      const slot = 2 * count;
+      if (slot + 2 > bounds.length) bounds = runBounds = grown(bounds);
+      bounds[slot] = start;
+      bounds[slot + 1] = end;
+      count++;
+      pos = stop + 1;
+      if (stop === bracket) {
+        this.runClosed = true;
+        this.closeList();
+        break;
+      }
+    }
+    this.pos = pos;
+    return count;
+  }
+
+  /** Where the items of the last bare run start and end; see `readBareRun`. */
+  get runBounds(): Int32Array {
+    return runBounds;
+  }
+
   private enter(open: number): void {
     if (++this.depth > this.maxDepth) {
       throw this.fail(open, 'MAX_DEPTH', tooDeepToRead(this.maxDepth));
@@ -265,7 +319,7 @@ export class Scanner {
   openMap(): boolean {
     const open = this.pos;
     this.enter(open);
-    this.lastKeys[this.depth] = undefined;
+    this.keyMemory.openMap(this.depth);
     return this.openContainer(open, RBRACE);
   }
 
@@ -300,7 +354,7 @@ export class Scanner {
    * text, as ServiceStack accepts it), or bare text up to `:`. Blanks around it are layout in
    * tolerant mode and part of a bare key in strict mode, as ServiceStack's dictionaries keep them
    * (`{ a :1}` has the key " a "); a blank after a quoted or map key is an error there.
-   * The key that followed the previous one last time is tried first (see `recentKeys`).
+   * The key that followed the previous one last time is tried first (see key-memory.ts).
    */
   readKey(): string {
     const tolerant = this.tolerant;
@@ -309,18 +363,16 @@ export class Scanner {
     const start = this.pos;
     this.keyStart = start;
     const depth = this.depth;
-    const previous = this.lastKeys[depth];
-    const expected = previous === undefined ? undefined : successors.get(previous);
+    const memory = this.keyMemory;
+    const expected = memory.predicted(depth);
     // A remembered bare key has no terminator in it and no blank at its end, so when its text and
     // then ':' stand here, the full scan below would read exactly it.
     if (expected !== undefined && spelledAt(text, start, expected) && text.charCodeAt(start + expected.length) === COLON) {
-      this.keysRecalled++;
-      this.lastKeys[depth] = expected;
+      memory.confirmed(depth, expected);
       this.keyEnd = start + expected.length;
       this.pos = this.keyEnd + 1;
       return expected;
     }
-    let remembered: string | undefined;
     const c = text.charCodeAt(start);
     let key: string;
     if (c === QUOTE) {
@@ -354,25 +406,13 @@ export class Scanner {
       this.pos = pos;
       key = text.slice(start, end);
       // A strict key ending in a blank is never remembered: tolerant reading would trim it.
-      if (this.rememberKeys && end === pos && end - start <= MAX_REMEMBERED_KEY && !isBlank(text.charCodeAt(end - 1))) {
-        const slot = hash & (RECENT_KEYS - 1);
-        const recent = recentKeys[slot]!;
-        if (key === recent) {
-          key = recent;
-          this.keysRecalled++;
-          // Only a key seen before is worth predicting: a stream of new keys never fills the map.
-          if (previous !== undefined) {
-            if (successors.size >= MAX_SUCCESSORS) successors.clear();
-            successors.set(previous, key);
-          }
-        } else {
-          recentKeys[slot] = key;
-          if (++this.keysNew > NEW_KEYS_BEFORE_GIVING_UP && this.keysNew > 4 * this.keysRecalled) this.rememberKeys = false;
-        }
-        remembered = key;
+      if (memory.active && end === pos && end - start <= MAX_REMEMBERED_KEY && !isBlank(text.charCodeAt(end - 1))) {
+        key = memory.recall(depth, key, hash);
+      } else {
+        memory.passed(depth);
       }
     }
-    this.lastKeys[depth] = remembered;
+    if (c === QUOTE || c === LBRACE) memory.passed(depth);
     this.keyEnd = c === QUOTE || c === LBRACE ? this.pos : start + key.length;
     if (tolerant) this.skipBlanks();
     const colon = this.pos;
@@ -396,6 +436,11 @@ export class Scanner {
       return false;
     }
     throw this.separatorError(pos, "'}'");
+  }
+
+  /** Leaves the list whose `]` a reader of its own consumed. */
+  closeList(): void {
+    this.depth--;
   }
 
   /** After a list item: consumes `,` (true: another item follows) or `]` (false). */
@@ -427,90 +472,70 @@ export class Scanner {
     }
   }
 
-  /** Validates and passes over one value, leaving the cursor after it. */
-  skipValue(context: Context): void {
-    this.readValue(context);
-  }
-
   /**
-   * Reads one value of any depth into untyped data without recursion: nesting costs heap, never
-   * stack, so only `maxDepth` bounds it.
+   * Validates and passes over one value of any depth, leaving the cursor after it, and builds
+   * nothing. It raises the errors reading the value would (tree-builder.ts), with the path inside
+   * it; a loop, not recursion, so nesting costs heap, never stack.
    */
-  readValue(context: Context): JsvValue {
+  skipValue(context: Context): void {
     const baseDepth = this.depth;
-    // The items of every open list, on the shared stack above this call's base (list-builder.ts).
-    const items = itemStack as ItemStack<JsvValue>;
-    const baseItems = items.height;
-    // The open containers, innermost last: a map is its object, a list the index in `items` where
-    // its first item goes.
-    const containers: (JsvMap | number)[] = [];
+    // The open containers, innermost last: the keys a map has had, or the items a list has had.
+    const open: (Set<string> | number)[] = [];
     // The key being read in each open map; undefined while the key itself is being scanned.
     const keys: (string | undefined)[] = [];
-    let ctx: Context = context;
-    let value: JsvValue;
+    let ctx = context;
     try {
       for (;;) {
-        // Read one value; a non-empty container is opened and its first child read next.
         const kind = this.valueStart(ctx);
         if (kind === MAP) {
           if (this.openMap()) {
-            containers.push(new PlainRecord());
+            const seen = new Set<string>();
+            open.push(seen);
             keys.push(undefined);
-            keys[keys.length - 1] = this.readKey();
+            const key = this.readKey();
+            seen.add(key);
+            keys[keys.length - 1] = key;
             ctx = IN_MAP;
             continue;
           }
-          value = {};
         } else if (kind === LIST) {
           if (this.openList()) {
-            containers.push(items.height);
+            open.push(0);
             keys.push(undefined);
             ctx = IN_LIST;
             continue;
           }
-          value = [];
         } else if (kind === QUOTED) {
-          value = this.readQuoted();
+          this.pos = this.quotedEnd(this.pos);
         } else if (kind === BARE) {
-          value = this.readBare(ctx);
-        } else {
-          value = null;
+          this.bareEnd(ctx);
         }
-        // Attach the value to its container, closing every container that ends here.
+        // Close every container that ends here; stop at the next entry or item.
         for (;;) {
-          const top = containers.length - 1;
-          if (top < 0) return value;
-          const container = containers[top]!;
+          const top = open.length - 1;
+          if (top < 0) return;
+          const container = open[top]!;
           if (typeof container === 'number') {
-            items.push(value);
+            open[top] = container + 1;
             if (this.nextItem()) break;
-            value = items.close(container);
-          } else {
-            setOwn(container, keys[top]!, value);
-            if (this.nextEntry()) {
-              keys[top] = undefined;
-              const key = this.readKey();
-              if (Object.prototype.hasOwnProperty.call(container, key)) {
-                throw this.fail(this.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
-              }
-              keys[top] = key;
-              break;
-            }
-            value = container;
+          } else if (this.nextEntry()) {
+            keys[top] = undefined;
+            const key = this.readKey();
+            if (container.has(key)) throw this.fail(this.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
+            container.add(key);
+            keys[top] = key;
+            break;
           }
-          containers.pop();
+          open.pop();
           keys.pop();
-          // What follows the closed container belongs to the one it closed into.
-          ctx = typeof containers[containers.length - 1] === 'number' ? IN_LIST : IN_MAP;
+          ctx = typeof open[open.length - 1] === 'number' ? IN_LIST : IN_MAP;
         }
       }
     } catch (error) {
       this.depth = baseDepth;
-      const itemCount = items.height;
-      // The stack must not keep this document's values alive, nor leave them to the next one.
-      items.cutTo(baseItems);
-      if (error instanceof JsvError && error.path === undefined && containers.length > 0) {
-        throw withPath(error, containers, itemCount, keys);
+      if (error instanceof JsvError && error.path === undefined && open.length > 0) {
+        const path = formatPath(open.map((container, i) => (typeof container === 'number' ? container : keys[i])));
+        if (path !== '') throw error.atPath(path);
       }
       throw error;
     }
@@ -524,25 +549,4 @@ export function trailingInputReason(text: string, offset: number): string {
 
 export function duplicateKeyReason(key: string): string {
   return `Duplicate key ${JSON.stringify(key)}: a map may name a key only once`;
-}
-
-/**
- * Re-issues a syntax error with the path of the value it happened in, e.g. `data.list[2]`. A list
- * container is the index of its first item on the item stack, so its current index is the count of
- * items above that, up to where the next open list starts (`itemCount`: the stack's height).
- */
-function withPath(error: JsvError, containers: (JsvMap | number)[], itemCount: number, keys: (string | undefined)[]): JsvError {
-  const segments: (PathSegment | undefined)[] = [];
-  let nextListStart = itemCount;
-  for (let i = containers.length - 1; i >= 0; i--) {
-    const container = containers[i]!;
-    if (typeof container === 'number') {
-      segments[i] = nextListStart - container;
-      nextListStart = container;
-    } else {
-      segments[i] = keys[i];
-    }
-  }
-  const path = formatPath(segments);
-  return path === '' ? error : error.atPath(path);
 }

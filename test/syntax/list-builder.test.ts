@@ -5,7 +5,7 @@
  * alive by, or shows up in, the next; and every list comes out at exactly its length.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isJsvError, parse, safeParse, t } from '../../src/index.js';
 import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
 import { ItemStack, pendingListItems } from '../../src/syntax/list-builder.js';
@@ -85,5 +85,25 @@ describe('list building', () => {
     expect(failure(`[${numbers.join(',')},{a:1,a:2}]`)).toMatchObject({ code: 'DUPLICATE_KEY', path: `[${numbers.length}]` });
     const typed = safeParse(`{name:s,values:[${numbers.join(',')},x],tags:[],grid:[]}`, Series);
     expect(typed.success === false && typed.issues.map((issue) => issue.path)).toEqual([`values[${numbers.length}]`]);
+  });
+});
+
+describe('stale slots', () => {
+  it('are cleared up to the highest slot used when the outermost list closes, not over the whole kept capacity', () => {
+    const stack = new ItemStack<string | null>(null);
+    const slots = (stack as unknown as { items: (string | null)[] }).items;
+    for (let i = 0; i < 1000; i++) stack.push(`x${i}`);
+    stack.cutTo(500);
+    for (let i = 0; i < 10; i++) stack.push('y');
+    expect(stack.close(0)).toHaveLength(510);
+    expect(slots.every((slot) => slot === null)).toBe(true);
+    // A small document after the long one clears only its own slots.
+    const fill = vi.spyOn(slots, 'fill');
+    stack.push('a');
+    stack.push('b');
+    expect(stack.close(0)).toEqual(['a', 'b']);
+    expect(fill.mock.calls).toEqual([[null, 0, 2]]);
+    expect(slots.every((slot) => slot === null)).toBe(true);
+    expect(slots).toHaveLength(1000);
   });
 });

@@ -1,6 +1,36 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isJsvError, JsvError, parse } from '../../src/index.js';
 import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
+import { hasUnquotedLineBreak } from '../../src/syntax/options.js';
+
+/**
+ * The definition of "a line break outside quotes", one character at a time: a `"` opens a quoted
+ * string at the start or after `{` `[` `,` `:` and spaces or TABs; `""` inside is a literal quote.
+ */
+function lineBreakOutsideQuotes(text: string): boolean {
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') return true;
+    if (c === '"' && atStart) {
+      let close = i;
+      for (;;) {
+        close = text.indexOf('"', close + 1);
+        if (close < 0) return false;
+        if (text[close + 1] !== '"') break;
+        close++;
+      }
+      i = close;
+      atStart = false;
+    } else if ('{[,:'.includes(c!)) {
+      atStart = true;
+    } else if (c !== ' ' && c !== '\t') {
+      atStart = false;
+    }
+  }
+  return false;
+}
 
 describe('parse: shapes and extent rules (jsv-spec §1, §3.2)', () => {
   it.each<[string, unknown]>([
@@ -129,6 +159,17 @@ describe("parse: whitespace: 'auto' (default) is strict unless a line break stan
   ])('%j', (text, expected) => {
     expect(parse(text)).toEqual(expected);
     expect(parse(text, { whitespace: 'auto', engine: chevrotain })).toEqual(expected);
+  });
+
+  it('law: the quote-to-quote search finds a line break outside quotes exactly when the character-by-character definition does', () => {
+    const piece = fc.constantFrom('"', '""', '\n', '\r', ' ', '\t', '{', '[', ',', ':', 'a', '2" x', '}', ']');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        expect(hasUnquotedLineBreak(text)).toBe(lineBreakOutsideQuotes(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

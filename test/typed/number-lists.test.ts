@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify, t } from '../../src/index.js';
+import { parse, safeParse, stringify, t } from '../../src/index.js';
 import { readDouble, readPlainDouble } from '../../src/typed/scalars/number.js';
 
 describe('lists of doubles (written in one call where JSON and .NET agree)', () => {
@@ -87,6 +87,36 @@ describe('where a number in a document ends', () => {
           const map = u as Record<string, unknown>;
           return { n: read(map.n), m: read(map.m) };
         });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('lists of t.number() read plain numbers in one run (readPlainDoubleRun)', () => {
+  // The same element behind t.lazy is not seen as a number list, so it takes the item-by-item loop.
+  const Run = t.object({ a: t.array(t.number()), b: t.array(t.array(t.number())) });
+  const Loop = t.object({ a: t.array(t.lazy(() => t.number())), b: t.array(t.array(t.lazy(() => t.number()))) });
+  const item = fc.constantFrom('1', '-2', '0.5', '1E+17', '12.5e-3', '7.', '+1', '1,000', ' 3', '4 ', '\n5', 'NaN', 'x', '', '[]', '{}', '"6"', '8}', '9]x');
+  const list = fc.array(item, { maxLength: 8 }).map((items) => `[${items.join(',')}]`);
+
+  function outcome(read: () => unknown): unknown {
+    try {
+      return { value: read() };
+    } catch (error) {
+      const e = error as { code?: string; offset?: number; path?: string; reason?: string };
+      return { code: e.code, offset: e.offset, path: e.path, reason: e.reason };
+    }
+  }
+
+  it('law: same values, same error (code, offset, path, reason) and same issues as the item-by-item loop', () => {
+    fc.assert(
+      fc.property(list, list, fc.nat(), fc.constantFrom('tolerant', 'strict') as fc.Arbitrary<'tolerant' | 'strict'>, (a, b, cut, whitespace) => {
+        const whole = `{a:${a},b:[${b},${a}]}`;
+        for (const text of [whole, whole.slice(0, cut % (whole.length + 1))]) {
+          expect({ text, ...(outcome(() => parse(text, Run, { whitespace })) as object) }).toEqual({ text, ...(outcome(() => parse(text, Loop, { whitespace })) as object) });
+          expect({ text, issues: safeParse(text, Run, { whitespace }) }).toEqual({ text, issues: safeParse(text, Loop, { whitespace }) });
+        }
       }),
       { numRuns: 1500 },
     );

@@ -6,6 +6,7 @@
  */
 import { doubleStack, itemStack, type ItemStack } from '../../syntax/list-builder.js';
 import { numberListAsJson } from '../../syntax/number-text.js';
+import { readPlainDoubleRun } from '../scalars/number.js';
 import { BARE, EMPTY, IN_LIST, LIST, TOP } from '../../syntax/scanner.js';
 import { describeValue } from '../encoding.js';
 import { SchemaBase } from '../schema.js';
@@ -44,6 +45,7 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
     // returned): they are gathered unboxed (see list-builder.ts).
     const doubles = !nullable && (element.kind === 'number' || element.kind === 'float' || element.kind === 'int');
     const stack = (doubles ? doubleStack : itemStack) as ItemStack<unknown>;
+    const plainDoubles = doubles && element.kind === 'number';
     const expected = `a list ([…]) of ${element.name}`;
     return (d, ctx, kind) => {
       const sc = d.scanner;
@@ -64,11 +66,13 @@ export class ArraySchema<E extends AnySchema = AnySchema> extends SchemaBase {
       const level = d.level;
       d.level = level + 1;
       try {
-        if (sc.openList()) {
+        // A list of doubles reads its plain numbers in one run first, up to the first item the
+        // loop below must judge (or to its `]`).
+        if (sc.openList() && !(plainDoubles && readPlainDoubleRun(sc, doubleStack))) {
           // Empty slots at the end of the list, and where the last one began.
           let trailing = 0;
           let lastEmpty = 0;
-          let i = 0;
+          let i = stack.height - base;
           do {
             d.keys[level] = i++;
             const itemKind = sc.valueStart(IN_LIST);

@@ -4,6 +4,7 @@
  * jsvkit reads the value as untyped JSV (`JsvValue`: strings, lists, maps, null; what `parse`
  * without a schema gives) and writes any value the untyped `stringify` can write.
  */
+import { readTree } from '../../syntax/tree-builder.js';
 import type { JsvValue } from '../../syntax/value.js';
 import { SchemaBase } from '../schema.js';
 import type { Decoder, Encoder, SchemaTypes } from '../protocol.js';
@@ -16,7 +17,7 @@ export class UntypedSchema extends SchemaBase {
   /** @internal */
   protected compileDecoder(): Decoder {
     // `valueStart` left the cursor at the value, so the untyped reader classifies it again.
-    return (d, ctx) => d.scanner.readValue(ctx);
+    return (d, ctx) => readTree(d.scanner, ctx);
   }
 
   /** @internal */

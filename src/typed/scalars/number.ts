@@ -5,6 +5,8 @@
 import { formatDouble, layout } from '../../syntax/number-text.js';
 import { isUnicodeBlank, show, trimWith } from './blanks.js';
 import { scanNumber, type NumberParts } from './number-syntax.js';
+import { COMMA, isBlank, RBRACKET } from '../../syntax/chars.js';
+import type { ItemStack } from '../../syntax/list-builder.js';
 import type { Context, Scanner } from '../../syntax/scanner.js';
 import { ScalarError } from './scalar-error.js';
 
@@ -127,6 +129,40 @@ export function readBarePlainDouble(sc: Scanner, context: Context): number | und
   const value = scanPlainDouble(text, start, text.length);
   if (value !== undefined && sc.bareEndsAt(context, scanEnd)) return value;
   return readPlainDouble(text, start, sc.bareEnd(context));
+}
+
+/**
+ * Reads the items of a list just opened (the cursor after `[`) while each is plain number text
+ * (see `scanPlainDouble`) followed at once by `,` or `]`, and pushes their values on `out`. At the
+ * `]` it consumes it, closes the list and returns true. Any other item (blanks in strict mode, an
+ * empty slot, text the full reader must judge, a number followed by anything else) stops the run
+ * where that item begins, the cursor left there for the general loop; false is returned. It never
+ * reports: an item it takes is one the general loop would read to the same value without an issue.
+ * Per item that saves the item's classification, a decoder call and the path bookkeeping.
+ * @internal
+ */
+export function readPlainDoubleRun(sc: Scanner, out: ItemStack<number>): boolean {
+  const text = sc.text;
+  const length = text.length;
+  const tolerant = sc.tolerant;
+  let pos = sc.pos;
+  for (;;) {
+    let start = pos;
+    if (tolerant) while (start < length && isBlank(text.charCodeAt(start))) start++;
+    const value = scanPlainDouble(text, start, length);
+    if (value === undefined) break;
+    const c = text.charCodeAt(scanEnd);
+    if (c !== COMMA && c !== RBRACKET) break;
+    out.push(value);
+    pos = scanEnd + 1;
+    if (c === RBRACKET) {
+      sc.pos = pos;
+      sc.closeList();
+      return true;
+    }
+  }
+  sc.pos = pos;
+  return false;
 }
 
 /**
