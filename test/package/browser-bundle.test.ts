@@ -28,9 +28,11 @@ async function browserBundle(entry: string) {
 }
 
 // `jsvkit/fetch`: 26.7 KB before error bodies stopped going through the typed layer and negotiator
-// left; the aim is 15 KB. `jsvkit/client`: 20.7 KB when this budget was set, plus 10 %.
+// left, then 17.0 KB; the bare-run list reader and the typed number runs (parse speed) brought it
+// to 17.5 KB (17,966 bytes). The aim is 15 KB. `jsvkit/client`: 20.7 KB when this budget was set,
+// plus 10 %.
 const CASES = [
-  { name: 'jsvkit/fetch', entry: 'src/http/fetch.ts', budget: 17_500 },
+  { name: 'jsvkit/fetch', entry: 'src/http/fetch.ts', budget: 18_500 },
   { name: 'jsvkit/client', entry: 'src/client/index.ts', budget: 22_800 },
 ];
 
