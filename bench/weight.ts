@@ -46,12 +46,16 @@ export interface BundleWeight {
   modules: number;
 }
 
-export async function bundleWeight(bundleCase: BundleCase): Promise<BundleWeight> {
+/**
+ * `source` bundled as a browser app would be: esbuild, ESM, minified, for the browser platform.
+ * `test/package/browser-bundle.test.ts` keeps its budgets with the same build.
+ */
+export async function browserBundle(source: string, id: string) {
   // 'jsvkit' resolves to this package through its own `exports` (a package may import itself);
   // an empty tsconfig keeps esbuild from following tsconfig.json's `paths` to the sources.
   const result = await build({
     tsconfigRaw: {},
-    stdin: { contents: bundleCase.source, resolveDir: ROOT, loader: 'js', sourcefile: `${bundleCase.id}.js` },
+    stdin: { contents: source, resolveDir: ROOT, loader: 'js', sourcefile: `${id}.js` },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -61,10 +65,15 @@ export async function bundleWeight(bundleCase: BundleCase): Promise<BundleWeight
     metafile: true,
     logLevel: 'error',
   });
-  const code = result.outputFiles[0]!.contents;
+  const file = result.outputFiles[0]!;
   const output = Object.values(result.metafile.outputs)[0]!;
-  const modules = Object.entries(output.inputs).filter(([file, input]) => input.bytesInOutput > 0 && !file.startsWith('<stdin>')).length;
-  return { case: bundleCase, minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, modules };
+  return { code: file.text, bytes: file.contents, output, gzipped: gzipSync(file.contents, { level: 9 }).length, errors: result.errors, warnings: result.warnings };
+}
+
+export async function bundleWeight(bundleCase: BundleCase): Promise<BundleWeight> {
+  const bundle = await browserBundle(bundleCase.source, bundleCase.id);
+  const modules = Object.entries(bundle.output.inputs).filter(([file, input]) => input.bytesInOutput > 0 && !file.startsWith('<stdin>')).length;
+  return { case: bundleCase, minified: bundle.bytes.length, gzipped: bundle.gzipped, modules };
 }
 
 /** Module files Node loads for `import('jsvkit')` (its `import` condition), found by esbuild's resolver. */

@@ -3,29 +3,8 @@
  * for the browser (esbuild: ESM, minified), they build, import no `node:` module, and stay within
  * a byte budget (gzip level 9; bytes, not time, so the check is deterministic).
  */
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-async function browserBundle(entry: string) {
-  const result = await build({
-    entryPoints: [`${ROOT}${entry}`],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.text;
-  const output = Object.values(result.metafile.outputs)[0]!;
-  return { code, imports: output.imports.map((i) => i.path), gzipped: gzipSync(code, { level: 9 }).length, errors: result.errors, warnings: result.warnings };
-}
+import { browserBundle } from '../../bench/weight.js';
 
 // `jsvkit/fetch`: 26.7 KB before error bodies stopped going through the typed layer and negotiator
 // left, then 17.0 KB; the bare-run list reader and the typed number runs (parse speed) brought it
@@ -39,10 +18,11 @@ const CASES = [
 describe('browser bundles', () => {
   for (const { name, entry, budget } of CASES) {
     it(`${name} bundles for the browser with no node: import, within ${budget} bytes min+gz`, async () => {
-      const bundle = await browserBundle(entry);
+      const bundle = await browserBundle(`export * from './${entry}';`, name.replace('/', '-'));
+      const imports = bundle.output.imports.map((i) => i.path);
       expect(bundle.errors).toEqual([]);
       expect(bundle.warnings).toEqual([]);
-      expect(bundle.imports).toEqual([]);
+      expect(imports).toEqual([]);
       expect(bundle.code).not.toMatch(/\b(?:from|import|require)\s*\(?\s*["']node:/);
       expect(bundle.gzipped).toBeLessThanOrEqual(budget);
     });
