@@ -66,9 +66,12 @@ function grown(bounds: Int32Array): Int32Array {
   return larger;
 }
 
-/** Whether `word` is written at `at`; a short copy compared by V8 is twice as fast as a loop here. */
+/**
+ * Whether `word` is written at `at`. `startsWith` compares in place; a copy compared with `===`
+ * was as fast but made a garbage string per key (a third of what a parse allocated).
+ */
 function spelledAt(text: string, at: number, word: string): boolean {
-  return text.slice(at, at + word.length) === word;
+  return text.startsWith(word, at);
 }
 
 /** A character as an error message shows it. */
