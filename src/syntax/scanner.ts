@@ -15,6 +15,7 @@ import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RB
 import { readingOverflow, tooDeepToRead } from './limits.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
 import { KeyMemory, MAX_REMEMBERED_KEY } from './key-memory.js';
+import { ValueMemory } from './value-memory.js';
 import { formatPath } from './path.js';
 
 /** Where a value stands; it decides which characters end a bare value. */
@@ -105,6 +106,8 @@ export class Scanner {
   depth = 0;
   /** Which keys this document read, to hand back remembered ones (key-memory.ts). */
   private readonly keyMemory = new KeyMemory();
+  /** Which short values this document read, to hand back remembered ones (value-memory.ts). */
+  readonly valueMemory = new ValueMemory();
   /** Per terminator slot: where it next occurs, and the offset that search started at. */
   private readonly terminatorAt = [-1, -1, -1];
   private readonly terminatorFrom = [0, 0, 0];
@@ -258,7 +261,13 @@ export class Scanner {
   }
 
   readBare(context: Context): string {
-    return this.text.slice(this.start, this.bareEnd(context));
+    const end = this.bareEnd(context);
+    return this.valueMemory.textOf(this.text, this.start, end);
+  }
+
+  /** The text of a bare value from `start` to `end` (an item of a bare run, say), as `readBare` gives it. */
+  bareText(start: number, end: number): string {
+    return this.valueMemory.textOf(this.text, start, end);
   }
 
   /**

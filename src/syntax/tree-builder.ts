@@ -134,22 +134,20 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
 function runOnto(sc: Scanner, items: ItemStack<JsvValue>): boolean {
   const count = sc.readBareRun();
   const bounds = sc.runBounds;
-  const text = sc.text;
-  for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
+  for (let i = 0; i < count; i++) items.push(sc.bareText(bounds[2 * i]!, bounds[2 * i + 1]!));
   return sc.runClosed;
 }
 
 function bareList(sc: Scanner, items: ItemStack<JsvValue>): JsvValue[] | undefined {
   const count = sc.readBareRun();
   const bounds = sc.runBounds;
-  const text = sc.text;
   if (!sc.runClosed || count > LARGE_LIST) {
     const base = items.height;
-    for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
+    for (let i = 0; i < count; i++) items.push(sc.bareText(bounds[2 * i]!, bounds[2 * i + 1]!));
     return sc.runClosed ? (items.close(base) as JsvValue[]) : undefined;
   }
   const list = blankList<JsvValue>(count);
-  for (let i = 0; i < count; i++) list[i] = text.slice(bounds[2 * i]!, bounds[2 * i + 1]!);
+  for (let i = 0; i < count; i++) list[i] = sc.bareText(bounds[2 * i]!, bounds[2 * i + 1]!);
   return list;
 }
 
