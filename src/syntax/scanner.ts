@@ -416,11 +416,11 @@ export class Scanner {
         throw this.fail(start, 'UNEXPECTED_TOKEN', `Expected a key, found ${describeChar(text, start)}`);
       }
       this.pos = pos;
-      key = text.slice(start, end);
       // A strict key ending in a blank is never remembered: tolerant reading would trim it.
       if (memory.active && end === pos && end - start <= MAX_REMEMBERED_KEY && !isBlank(text.charCodeAt(end - 1))) {
-        key = memory.recall(depth, key, hash);
+        key = memory.recall(depth, text, start, end, hash);
       } else {
+        key = text.slice(start, end);
         memory.passed(depth);
       }
     }
