@@ -265,9 +265,9 @@ export class Scanner {
     return this.valueMemory.textOf(this.text, this.start, end);
   }
 
-  /** The text of a bare value from `start` to `end` (an item of a bare run, say), as `readBare` gives it. */
-  bareText(start: number, end: number): string {
-    return this.valueMemory.textOf(this.text, start, end);
+  /** The text of item `index` of the last bare run, as `readBare` would give it. */
+  runItem(index: number): string {
+    return this.valueMemory.runItemOf(this.text, runBounds[2 * index]!, runBounds[2 * index + 1]!);
   }
 
   /**
@@ -288,6 +288,7 @@ export class Scanner {
     let count = 0;
     let pos = this.pos;
     this.runClosed = false;
+    this.valueMemory.startRun();
     for (;;) {
       let start = pos;
       if (tolerant) while (start < length && isBlank(text.charCodeAt(start))) start++;

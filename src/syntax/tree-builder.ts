@@ -155,21 +155,19 @@ function slotOf(containers: (JsvMap | number)[], keys: (string | undefined)[]): 
  */
 function runOnto(sc: Scanner, items: ItemStack<JsvValue>): boolean {
   const count = sc.readBareRun();
-  const bounds = sc.runBounds;
-  for (let i = 0; i < count; i++) items.push(sc.bareText(bounds[2 * i]!, bounds[2 * i + 1]!));
+  for (let i = 0; i < count; i++) items.push(sc.runItem(i));
   return sc.runClosed;
 }
 
 function bareList(sc: Scanner, items: ItemStack<JsvValue>): JsvValue[] | undefined {
   const count = sc.readBareRun();
-  const bounds = sc.runBounds;
   if (!sc.runClosed || count > LARGE_LIST) {
     const base = items.height;
-    for (let i = 0; i < count; i++) items.push(sc.bareText(bounds[2 * i]!, bounds[2 * i + 1]!));
+    for (let i = 0; i < count; i++) items.push(sc.runItem(i));
     return sc.runClosed ? (items.close(base) as JsvValue[]) : undefined;
   }
   const list = blankList<JsvValue>(count);
-  for (let i = 0; i < count; i++) list[i] = sc.bareText(bounds[2 * i]!, bounds[2 * i + 1]!);
+  for (let i = 0; i < count; i++) list[i] = sc.runItem(i);
   return list;
 }
 

@@ -80,6 +80,15 @@ describe('remembered values', () => {
     expect((parse(text) as string[])[4999]).toBe('1004999');
   });
 
+  it('each list decides for itself: counts that repeat are recalled after a list of unique times', () => {
+    const times = Array.from({ length: 2000 }, (_, i) => String(1_700_000_000 + 60 * i)).join(',');
+    const counts = Array.from({ length: 2000 }, (_, i) => String(i % 7)).join(',');
+    const { recalled, fresh } = memoryUse(`{times:[${times}],counts:[${counts}]}`);
+    // The times list gives up after 64 new items; of the counts at most the 7 spellings are new.
+    expect(fresh).toBeLessThan(100);
+    expect(recalled).toBeGreaterThanOrEqual(2000 - 7);
+  });
+
   it('law: a document reads the same whatever documents were read before it', () => {
     // Few spellings, so the same slot sees the same and different texts.
     const scalar = fc.constantFrom('1', '12', '21', 'True', 'Tru', 'True ', ' True', 'False', '"1"', 'a b', 'x'.repeat(12), 'x'.repeat(13), '');
