@@ -12,6 +12,8 @@
  * keep being new (a large dictionary) stops using them, so it pays for neither.
  */
 
+import { spelledAt } from './chars.js';
+
 const RECENT_KEYS = 4096;
 /** Longer keys are not remembered: they are rare, and comparing them costs what a new copy does. */
 export const MAX_REMEMBERED_KEY = 40;
@@ -58,7 +60,7 @@ export class KeyMemory {
     const slot = hash & (RECENT_KEYS - 1);
     const recent = recentKeys[slot]!;
     let key: string;
-    if (recent.length === end - start && text.startsWith(recent, start)) {
+    if (recent.length === end - start && spelledAt(text, start, recent)) {
       key = recent;
       this.recalled++;
       // Only a key seen before is worth predicting: a stream of new keys never fills the map.

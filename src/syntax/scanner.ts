@@ -11,10 +11,11 @@
  * `,`, `]` or `}`, and a bare top-level value to the end of the text.
  */
 import { errorAt, JsvError } from '../errors/jsv-error.js';
-import { BOM, COLON, COMMA, CR, isBlank, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
+import { BOM, COLON, COMMA, CR, isBlank, spelledAt, LBRACE, LBRACKET, LF, QUOTE, RBRACE, RBRACKET, SPACE, TAB } from './chars.js';
 import { readingOverflow, tooDeepToRead } from './limits.js';
 import { resolveParseOptions, type ParseOptions } from './options.js';
 import { KeyMemory, MAX_REMEMBERED_KEY } from './key-memory.js';
+import { isLargeDocument } from './large-document.js';
 import { ValueMemory } from './value-memory.js';
 import { formatPath } from './path.js';
 
@@ -67,14 +68,6 @@ function grown(bounds: Int32Array): Int32Array {
   return larger;
 }
 
-/**
- * Whether `word` is written at `at`. `startsWith` compares in place; a copy compared with `===`
- * was as fast but made a garbage string per key (a third of what a parse allocated).
- */
-function spelledAt(text: string, at: number, word: string): boolean {
-  return text.startsWith(word, at);
-}
-
 /** A character as an error message shows it. */
 export function describeChar(text: string, offset: number): string {
   if (offset >= text.length) return 'end of input';
@@ -107,7 +100,9 @@ export class Scanner {
   /** Which keys this document read, to hand back remembered ones (key-memory.ts). */
   private readonly keyMemory = new KeyMemory();
   /** Which short values this document read, to hand back remembered ones (value-memory.ts). */
-  readonly valueMemory = new ValueMemory();
+  readonly valueMemory: ValueMemory;
+  /** Whether the text is a large document, where reading saves allocation at some cost (large-document.ts). */
+  readonly large: boolean;
   /** Per terminator slot: where it next occurs, and the offset that search started at. */
   private readonly terminatorAt = [-1, -1, -1];
   private readonly terminatorFrom = [0, 0, 0];
@@ -115,6 +110,8 @@ export class Scanner {
   constructor(text: string, options?: ParseOptions) {
     const resolved = resolveParseOptions(options, text);
     this.text = text;
+    this.large = isLargeDocument(text);
+    this.valueMemory = new ValueMemory(this.large);
     this.tolerant = resolved.tolerant;
     this.maxDepth = resolved.maxDepth;
     // One leading byte-order mark is not data (ServiceStack drops it too).
@@ -265,11 +262,6 @@ export class Scanner {
     return this.valueMemory.textOf(this.text, this.start, end);
   }
 
-  /** The text of item `index` of the last bare run, as `readBare` would give it. */
-  runItem(index: number): string {
-    return this.valueMemory.runItemOf(this.text, runBounds[2 * index]!, runBounds[2 * index + 1]!);
-  }
-
   /**
    * Reads the items of the list just opened while each is bare text ended by `,` or `]`, noting
    * only where each starts and ends (`runBounds`: item i is `text.slice(runBounds[2i],
@@ -380,7 +372,10 @@ export class Scanner {
     const expected = memory.predicted(depth);
     // A remembered bare key has no terminator in it and no blank at its end, so when its text and
     // then ':' stand here, the full scan below would read exactly it.
-    if (expected !== undefined && spelledAt(text, start, expected) && text.charCodeAt(start + expected.length) === COLON) {
+    // Compared in place in a large document; elsewhere a copy compared with `===` is faster, and
+    // its garbage, which in a large document costs scavenges (large-document.ts), is cheap.
+    const spelled = expected !== undefined && (this.large ? spelledAt(text, start, expected) : text.slice(start, start + expected.length) === expected);
+    if (spelled && text.charCodeAt(start + expected.length) === COLON) {
       memory.confirmed(depth, expected);
       this.keyEnd = start + expected.length;
       this.pos = this.keyEnd + 1;

@@ -44,10 +44,12 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
   const containers: (JsvMap | number)[] = [];
   // The key being read in each open map; undefined while the key itself is being scanned.
   const keys: (string | undefined)[] = [];
-  // Per open map: its slot (see map-sizes.ts), the size expected there, and its keys so far.
+  // Per open map, in large documents: its slot (see map-sizes.ts), the size expected there, and its keys so far.
   const slots: string[] = [];
   const expected: number[] = [];
   const sizes: number[] = [];
+  // Only in large documents (large-document.ts): elsewhere the lookups cost more than they save.
+  const sizedMaps = sc.large;
   let ctx: Context = context;
   let value: JsvValue;
   try {
@@ -56,13 +58,16 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
       const kind = sc.valueStart(ctx);
       if (kind === MAP) {
         if (sc.openMap()) {
-          const slot = slotOf(containers, keys);
-          const size = expectedSize(slot);
+          let size = 0;
+          if (sizedMaps) {
+            const slot = slotOf(containers, keys);
+            size = expectedSize(slot);
+            slots.push(slot);
+            expected.push(size);
+            sizes.push(1);
+          }
           containers.push(newRecord(size));
           keys.push(undefined);
-          slots.push(slot);
-          expected.push(size);
-          sizes.push(1);
           keys[keys.length - 1] = sc.readKey();
           ctx = IN_MAP;
           continue;
@@ -109,10 +114,10 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
               throw sc.fail(sc.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
             }
             keys[top] = key;
-            sizes[sizes.length - 1]!++;
+            if (sizedMaps) sizes[sizes.length - 1]!++;
             break;
           }
-          sawSize(slots.pop()!, sizes.pop()!, expected.pop()!);
+          if (sizedMaps) sawSize(slots.pop()!, sizes.pop()!, expected.pop()!);
           value = container;
         }
         containers.pop();
@@ -155,19 +160,28 @@ function slotOf(containers: (JsvMap | number)[], keys: (string | undefined)[]): 
  */
 function runOnto(sc: Scanner, items: ItemStack<JsvValue>): boolean {
   const count = sc.readBareRun();
-  for (let i = 0; i < count; i++) items.push(sc.runItem(i));
+  const memory = sc.valueMemory;
+  const bounds = sc.runBounds;
+  const text = sc.text;
+  if (memory.used) for (let i = 0; i < count; i++) items.push(memory.runItemOf(text, bounds[2 * i]!, bounds[2 * i + 1]!));
+  else for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
   return sc.runClosed;
 }
 
 function bareList(sc: Scanner, items: ItemStack<JsvValue>): JsvValue[] | undefined {
   const count = sc.readBareRun();
+  const memory = sc.valueMemory;
+  const bounds = sc.runBounds;
+  const text = sc.text;
   if (!sc.runClosed || count > LARGE_LIST) {
     const base = items.height;
-    for (let i = 0; i < count; i++) items.push(sc.runItem(i));
+    if (memory.used) for (let i = 0; i < count; i++) items.push(memory.runItemOf(text, bounds[2 * i]!, bounds[2 * i + 1]!));
+    else for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
     return sc.runClosed ? (items.close(base) as JsvValue[]) : undefined;
   }
   const list = blankList<JsvValue>(count);
-  for (let i = 0; i < count; i++) list[i] = sc.runItem(i);
+  if (memory.used) for (let i = 0; i < count; i++) list[i] = memory.runItemOf(text, bounds[2 * i]!, bounds[2 * i + 1]!);
+  else for (let i = 0; i < count; i++) list[i] = text.slice(bounds[2 * i]!, bounds[2 * i + 1]!);
   return list;
 }
 

@@ -8,11 +8,13 @@
  * is in old space, so a repeated value costs nothing to allocate and nothing to copy.
  *
  * It never changes a result: a remembered string is returned only when its length is the value's
- * and `startsWith` finds it at the value's offset, i.e. its characters are the value's (law:
+ * and its characters stand at the value's offset, i.e. its characters are the value's (law:
  * test/syntax/value-memory.test.ts). It is bounded (a slot is overwritten) and a document whose
  * values keep being new (time series, ids) stops consulting it, so it costs those a few hundred
  * lookups.
  */
+
+import { spelledAt } from './chars.js';
 
 const SLOT_BITS = 12;
 const SLOTS = 1 << SLOT_BITS;
@@ -36,6 +38,14 @@ export const valueMemoryUse = { enabled: true };
 
 /** One document's use of the memory: how often it helped, and whether to go on. */
 export class ValueMemory {
+  /** @param used whether to consult the memory at all: only for large documents (large-document.ts). */
+  constructor(used: boolean) {
+    this.valuesActive = used && valueMemoryUse.enabled;
+    this.used = this.valuesActive;
+  }
+
+  /** Whether this document consults the memory at all. */
+  readonly used: boolean;
   /** Values found in the memory and values new to it, in this document. @internal */
   recalled = 0;
   fresh = 0;
@@ -44,11 +54,11 @@ export class ValueMemory {
   /** Map and single values: their tally, and false once they keep being new. */
   private valuesRecalled = 0;
   private valuesFresh = 0;
-  private valuesActive = valueMemoryUse.enabled;
+  private valuesActive: boolean;
   /** The same for the items of the bare run being read (see `startRun`). */
   private runRecalled = 0;
   private runFresh = 0;
-  private runActive = valueMemoryUse.enabled;
+  private runActive = false;
 
   /** The text of a bare value, `text.slice(start, end)` or the remembered string of the same characters. */
   textOf(text: string, start: number, end: number): string {
@@ -63,7 +73,7 @@ export class ValueMemory {
   startRun(): void {
     this.runRecalled = 0;
     this.runFresh = 0;
-    this.runActive = valueMemoryUse.enabled;
+    this.runActive = this.used;
   }
 
   /** `textOf` for an item of the current bare run. */
@@ -84,7 +94,7 @@ export class ValueMemory {
     for (let i = start; i < end; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
     const slot = Math.imul(hash, 0x9e3779b1) >>> (32 - SLOT_BITS);
     const recent = recentValues[slot]!;
-    if (recent.length === length && text.startsWith(recent, start)) {
+    if (recent.length === length && spelledAt(text, start, recent)) {
       this.found = true;
       this.recalled++;
       return recent;

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isJsvError, parse } from '../../src/index.js';
 import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
+import { largeDocument } from '../../src/syntax/large-document.js';
 
 function read(text: string, engine: 'scanner' | 'chevrotain'): unknown {
   try {
@@ -58,6 +59,16 @@ describe('remembered keys', () => {
     const big = `{${entries.join(',')},nested:{a:1,b:2}}`;
     readInTurn('{a:1,b:2}', big, '{a:1,b:2}', big);
     expect(Object.keys(parse(big) as object)).toHaveLength(3001);
+  });
+
+  it('keys are compared in place in large documents, and read the same', () => {
+    const largeFrom = largeDocument.minLength;
+    largeDocument.minLength = 0;
+    try {
+      readInTurn('{a:1,b:2}', '{a:1,bc:2}', '{a:1,b:2}', '{a:1,b :2}', '{a:1, b:2}', '{a:1,b}', '{a:1,b', '{Aa:1,BB:2}', '{BB:1,Aa:2}', '{a:1,b:2,a:3}');
+    } finally {
+      largeDocument.minLength = largeFrom;
+    }
   });
 
   it('law: a document reads the same whatever documents were read before it', () => {

@@ -6,9 +6,10 @@
  * maps its own way, is the reference.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJsvError, parse } from '../../src/index.js';
 import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
+import { largeDocument } from '../../src/syntax/large-document.js';
 import { expectedSize } from '../../src/syntax/map-sizes.js';
 import { newRecord } from '../../src/syntax/value.js';
 
@@ -45,6 +46,15 @@ function sized(slot: string, size: number): string {
 }
 
 describe('maps made at their expected size', () => {
+  // Sizes are remembered in large documents only; here every document counts as large.
+  const largeFrom = largeDocument.minLength;
+  beforeAll(() => {
+    largeDocument.minLength = 0;
+  });
+  afterAll(() => {
+    largeDocument.minLength = largeFrom;
+  });
+
   it('records of every size class read the same in a slot that last held another size', () => {
     const sizes = [1, 4, 5, 10, 11, 26, 40, 200, 3, 26, 1];
     readInTurn(...sizes.map((size) => sized('rules', size)));
@@ -62,6 +72,17 @@ describe('maps made at their expected size', () => {
     const many = Array.from({ length: 30 }, (_, i) => `k${i}:${i}`).join(',');
     readInTurn(`{a:{${many},__proto__:{polluted:yes},constructor:1,"7":x,"0":y}}`, `{a:{__proto__:1}}`, `{a:{${many}}}`, `{a:{__proto__:{b:1},c:2}}`);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a document under the large-document size leaves the sizes alone', () => {
+    parse(sized('smallSlot', 7));
+    largeDocument.minLength = 1 << 20;
+    try {
+      parse(sized('smallSlot', 30));
+      expect(expectedSize('smallSlot')).toBe(7);
+    } finally {
+      largeDocument.minLength = 0;
+    }
   });
 
   it('every record constructor makes an empty plain object', () => {

@@ -5,9 +5,10 @@
  * the Chevrotain engine (which has no memory) reads it.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isJsvError, parse, type WhitespaceMode } from '../../src/index.js';
 import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
+import { largeDocument } from '../../src/syntax/large-document.js';
 import { Scanner, TOP } from '../../src/syntax/scanner.js';
 import { readTree } from '../../src/syntax/tree-builder.js';
 import { MAX_REMEMBERED_VALUE, valueMemoryUse } from '../../src/syntax/value-memory.js';
@@ -49,8 +50,28 @@ function memoryUse(text: string): { recalled: number; fresh: number } {
 }
 
 describe('remembered values', () => {
+  // The memory serves large documents only; here every document counts as large.
+  const largeFrom = largeDocument.minLength;
+  beforeAll(() => {
+    largeDocument.minLength = 0;
+  });
+  afterAll(() => {
+    largeDocument.minLength = largeFrom;
+  });
   afterEach(() => {
     valueMemoryUse.enabled = true;
+  });
+
+  it('a document under the large-document size does not consult the memory', () => {
+    const text = '[True,True,True,{a:True}]';
+    memoryUse(text);
+    largeDocument.minLength = text.length + 1;
+    try {
+      expect(memoryUse(text)).toEqual({ recalled: 0, fresh: 0 });
+    } finally {
+      largeDocument.minLength = 0;
+    }
+    expect(memoryUse(text)).toEqual({ recalled: 4, fresh: 0 });
   });
 
   it('a value that extends, shortens or respells a remembered one is read as written', () => {
