@@ -280,7 +280,6 @@ export class Scanner {
     let count = 0;
     let pos = this.pos;
     this.runClosed = false;
-    this.valueMemory.startRun();
     for (;;) {
       let start = pos;
       if (tolerant) while (start < length && isBlank(text.charCodeAt(start))) start++;

@@ -169,8 +169,10 @@ function runOnto(sc: Scanner, items: ItemStack<JsvValue>): boolean {
 }
 
 function bareList(sc: Scanner, items: ItemStack<JsvValue>): JsvValue[] | undefined {
-  const count = sc.readBareRun();
   const memory = sc.valueMemory;
+  // One tally per list, kept by the runs after its first (`runOnto`).
+  memory.startList();
+  const count = sc.readBareRun();
   const bounds = sc.runBounds;
   const text = sc.text;
   if (!sc.runClosed || count > LARGE_LIST) {

@@ -25,7 +25,7 @@ const SLOTS = 1 << SLOT_BITS;
  */
 export const MAX_REMEMBERED_VALUE = 12;
 /**
- * New values a document's map values, or one list's bare run, may bring before at least one in
+ * New values a document's map values, or one list's bare items, may bring before at least one in
  * five must come from the memory. Tallied apart, because one document mixes kinds: a time series
  * has lists of unique times and values next to lists of small counts that repeat.
  */
@@ -55,7 +55,7 @@ export class ValueMemory {
   private valuesRecalled = 0;
   private valuesFresh = 0;
   private valuesActive: boolean;
-  /** The same for the items of the bare run being read (see `startRun`). */
+  /** The same for the bare items of the list being read (see `startList`). */
   private runRecalled = 0;
   private runFresh = 0;
   private runActive = false;
@@ -69,14 +69,14 @@ export class ValueMemory {
     return value;
   }
 
-  /** A bare run of list items starts; its items are read with `runItemOf`. */
-  startRun(): void {
+  /** A list starts; the items of its bare runs are read with `runItemOf`. */
+  startList(): void {
     this.runRecalled = 0;
     this.runFresh = 0;
     this.runActive = this.used;
   }
 
-  /** `textOf` for an item of the current bare run. */
+  /** `textOf` for a bare item of the current list. */
   runItemOf(text: string, start: number, end: number): string {
     if (!this.runActive) return text.slice(start, end);
     const value = this.lookup(text, start, end);
