@@ -50,6 +50,8 @@ export const BUNDLE_CASES: BundleCase[] = [
   // A namespace the app imports itself is tree-shaken by esbuild too: only the builders read from it stay.
   { id: 'dto-t', what: "the same DTO, `import * as t from 'jsvkit/t'`", source: DTO_T_ENTRY_SOURCE },
   { id: 'typed-t', what: "`{ parse }` + every builder of `'jsvkit/t'`", source: "export { parse } from 'jsvkit'; export * from 'jsvkit/t';" },
+  // What `jsvkit codegen` writes, as an app imports it: the builders come from `jsvkit/t`.
+  { id: 'evovoice', what: 'the generated Evo Voice DTOs (`examples/evovoice/dtos.ts`) + `parse`', source: "export * from './examples/evovoice/dtos.ts'; export { parse } from 'jsvkit';" },
   { id: 'fetch', what: '`jsvkit/fetch`', source: "export * from 'jsvkit/fetch';", limit: 15_000 },
   { id: 'all', what: 'all of `jsvkit`', source: "export * from 'jsvkit';" },
 ];

@@ -33,9 +33,10 @@ describe('browser bundles', () => {
 // `{ parse, t }` 23,916 bytes and a four-builder DTO 23,977 bytes with esbuild, which keeps every
 // builder of the `t` namespace; the same DTO 13,811 bytes with Rollup, which keeps only those used,
 // and 13,682 bytes with esbuild through `import * as t from 'jsvkit/t'`; `{ parse }` with every
-// builder of `jsvkit/t`, 23,834 bytes. Each budget is that size plus about 2 %; the aims are 20 KB
-// for `{ parse, t }`.
-const TYPED_BUDGETS: Record<string, number> = { typed: 24_400, dto: 24_500, 'dto-rollup': 14_100, 'dto-t': 14_000, 'typed-t': 24_300 };
+// builder of `jsvkit/t`, 23,834 bytes; the generated Evo Voice module with `parse`, 18,365 bytes
+// (25,858 when codegen imported `t` from the root). Each budget is that size plus about 2 %; the
+// aims are 20 KB for `{ parse, t }`.
+const TYPED_BUDGETS: Record<string, number> = { typed: 24_400, dto: 24_500, 'dto-rollup': 14_100, 'dto-t': 14_000, 'typed-t': 24_300, evovoice: 18_800 };
 
 describe('typed bundles', () => {
   for (const bundleCase of BUNDLE_CASES.filter((c) => TYPED_BUDGETS[c.id] !== undefined)) {
