@@ -8,7 +8,7 @@
  */
 import { COMMA, isBlank, RBRACE, RBRACKET } from '../../syntax/chars.js';
 import { BARE, EMPTY, IN_LIST, IN_MAP, MAP, type Context, type Scanner } from '../../syntax/scanner.js';
-import { PlainRecord, setOwn } from '../../syntax/value.js';
+import { newRecord, setOwn } from '../../syntax/value.js';
 import { defaultFactory } from '../defaults.js';
 import { describeValue } from '../encoding.js';
 import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
@@ -156,7 +156,8 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       const sc = d.scanner;
       if (kind !== MAP) return d.wrongShape(ctx, kind, expected);
       const open = sc.start;
-      const result: Record<string, unknown> = new PlainRecord();
+      // Room inside the object for every member: no regrowth, and no hash table past 22 members.
+      const result: Record<string, unknown> = newRecord(members.length);
       let seen = 0;
       let expect = 0;
       let unknown: Set<string> | undefined;
