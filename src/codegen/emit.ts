@@ -72,7 +72,7 @@ class Emitter {
     const root = withApi ? `import { operation, ${types.map((name) => `type ${name}`).join(', ')} }` : `import type { ${types.join(', ')} }`;
     // The builders come from their own entry: a namespace the module imports itself is one every
     // bundler (esbuild too) trims to the builders used, where the root's `t`, re-exported as a
-    // namespace, keeps them all in an esbuild bundle (Evo Voice's DTOs: 25.9 -> 18.4 KB gzipped).
+    // namespace, keeps them all in an esbuild bundle (Evo Voice's DTOs with `parse`: 26.4 -> 18.9 KB gzipped).
     const lines = [`${root} from ${quote(this.options.importFrom)};`, `import * as t from ${quote(entrySpecifier(this.options.importFrom, 't', 'typed/t'))};`];
     const known = this.model.decls
       .filter((decl) => decl.known !== undefined)
