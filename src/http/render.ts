@@ -58,7 +58,7 @@ export function renderValue(value: unknown, target: RenderTarget | WireFormat, s
  */
 function writeTyped(value: unknown, schema: AnySchema, options: WriteOptions | undefined): string {
   requireSchema(schema, 'stringify');
-  return schema.typedRun().encodeDocument(value, schema, options, false).text();
+  return schema.typedRun().stringify(value, schema, options);
 }
 
 // A response the server cannot write is the server's failure (500), not a malformed request (400).

@@ -9,7 +9,6 @@ import type { JsvValue } from '../syntax/value.js';
 import type { TypedParseOptions } from './decoding.js';
 import type { TypedStringifyOptions } from './encoding.js';
 import { isSchema, type AnySchema, type Infer, type InferInput } from './protocol.js';
-import { parseTyped, stringifyTyped } from './typed-api.js';
 
 /**
  * Decodes JSV text into a value of `schema`'s type (see docs/typed.md).
@@ -24,7 +23,8 @@ export function parse<S extends AnySchema>(text: string, schema: S, options?: Ty
  */
 export function parse(text: string, options?: ParseOptions): JsvValue;
 export function parse(text: string, schemaOrOptions?: AnySchema | ParseOptions, options?: TypedParseOptions): unknown {
-  if (isSchema(schemaOrOptions)) return parseTyped(text, schemaOrOptions, options);
+  // The typed run comes with the schema: untyped use bundles none of it.
+  if (isSchema(schemaOrOptions)) return schemaOrOptions.typedRun().parse(text, schemaOrOptions, options);
   return parseUntyped(text, schemaOrOptions);
 }
 
@@ -39,6 +39,6 @@ export function stringify<S extends AnySchema>(value: NoInfer<InferInput<S>>, sc
  */
 export function stringify(value: unknown, options?: StringifyOptions): string;
 export function stringify(value: unknown, schemaOrOptions?: AnySchema | StringifyOptions, options?: TypedStringifyOptions): string {
-  if (isSchema(schemaOrOptions)) return stringifyTyped(value as never, schemaOrOptions, options);
+  if (isSchema(schemaOrOptions)) return schemaOrOptions.typedRun().stringify(value, schemaOrOptions, options);
   return stringifyUntyped(value, schemaOrOptions);
 }

@@ -102,6 +102,10 @@ export interface TypedRun {
   decodeDocument(text: string, schema: AnySchema, options: TypedParseOptions | undefined, collect: boolean): Decoding & { value?: unknown };
   /** Encodes `value`; collecting, every issue is in `issues` instead of the first being thrown. */
   encodeDocument(value: unknown, schema: AnySchema, options: TypedStringifyOptions | undefined, collect: boolean): Encoding;
+  /** The typed `parse(text, schema, options)`. */
+  parse(text: string, schema: AnySchema, options?: TypedParseOptions): unknown;
+  /** The typed `stringify(value, schema, options)`. */
+  stringify(value: unknown, schema: AnySchema, options?: TypedStringifyOptions): string;
 }
 
 /** Any jsvkit schema, whatever it decodes to. */

@@ -6,7 +6,8 @@
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { SCHEMA_BRAND, type AnySchema, type Decoder, type DefaultMark, type DefaultValue, type Encoder, type Infer, type NullableMark, type RequiredMark, type SchemaKind, type SchemaTypes, type TypedRun } from './protocol.js';
-import { encodeDocument, TYPED_RUN } from './run.js';
+import { encodeDocument } from './run.js';
+import { TYPED_RUN } from './typed-api.js';
 
 export {
   isSchema,

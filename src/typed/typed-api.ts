@@ -7,7 +7,7 @@ import type { TypedParseOptions } from './decoding.js';
 import type { TypedStringifyOptions } from './encoding.js';
 import type { JsvIssue } from './issues.js';
 import { decodeDocument, encodeDocument } from './run.js';
-import { requireSchema, type AnySchema, type Infer, type InferInput } from './protocol.js';
+import { requireSchema, type AnySchema, type Infer, type InferInput, type TypedRun } from './protocol.js';
 
 export type SafeParseResult<T> = { success: true; value: T; issues?: undefined } | { success: false; value?: undefined; issues: JsvIssue[] };
 
@@ -54,3 +54,9 @@ export function stringifyTyped<S extends AnySchema>(value: InferInput<S>, schema
   return encodeDocument(value, schema, options, false).text();
 }
 
+/**
+ * The typed run as a schema hands it out (`typedRun()`): the root `parse` and `stringify` and the
+ * HTTP adapters reach it through the schema they are given, so code that never passes a schema
+ * does not bundle the typed layer. @internal
+ */
+export const TYPED_RUN: TypedRun = { decodeDocument, encodeDocument, parse: parseTyped, stringify: stringifyTyped };
