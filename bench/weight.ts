@@ -1,19 +1,21 @@
 /**
  * Weight and start-up of the built package (dist/), as users meet them:
  *
- * - browser bundles of typical imports, built by esbuild from the published layout (the `module`
- *   export condition: one ESM file per source module), minified, then gzipped (zlib level 9);
+ * - browser bundles of typical imports, built by esbuild (one case also by Rollup) from the
+ *   published layout (the `module` export condition: one ESM file per source module), minified,
+ *   then gzipped (zlib level 9);
  * - the cold `import('jsvkit')` in a fresh Node process (the `import` condition: bundled ESM),
  *   less the same import of an empty module, median over several interleaved processes.
  *
  *   npm run bench:weight            builds dist/ first when a source file is newer than it
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
+import { rollup } from 'rollup';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -23,7 +25,11 @@ export interface BundleCase {
   source: string;
   /** Largest min+gz size allowed, in bytes, when this case has a target. */
   limit?: number;
+  /** The bundler: esbuild by default; Rollup (Vite's production bundler) where the two differ. */
+  bundler?: 'rollup';
 }
+
+const DTO_SOURCE = "import { parse, t } from 'jsvkit'; const Dto = t.object({ id: t.string(), total: t.number(), lines: t.array(t.number()) }); export const read = (text) => parse(text, Dto);";
 
 export const BUNDLE_CASES: BundleCase[] = [
   { id: 'core', what: '`{ parse, stringify, format }`', source: "export { parse, stringify, format } from 'jsvkit';", limit: 10_000 },
@@ -32,8 +38,11 @@ export const BUNDLE_CASES: BundleCase[] = [
   {
     id: 'dto',
     what: 'a DTO: `parse` + `t.object`/`string`/`number`/`array`',
-    source: "import { parse, t } from 'jsvkit'; const Dto = t.object({ id: t.string(), total: t.number(), lines: t.array(t.number()) }); export const read = (text) => parse(text, Dto);",
+    source: DTO_SOURCE,
   },
+  // esbuild keeps every member of a namespace re-exported by name (`export * as t`, evanw/esbuild#1420),
+  // so the row above holds every builder; Rollup and Rolldown keep only the builders used.
+  { id: 'dto-rollup', what: 'the same DTO, bundled by Rollup', source: DTO_SOURCE, bundler: 'rollup' },
   { id: 'fetch', what: '`jsvkit/fetch`', source: "export * from 'jsvkit/fetch';", limit: 15_000 },
   { id: 'all', what: 'all of `jsvkit`', source: "export * from 'jsvkit';" },
 ];
@@ -70,7 +79,49 @@ export async function browserBundle(source: string, id: string) {
   return { code: file.text, bytes: file.contents, output, gzipped: gzipSync(file.contents, { level: 9 }).length, errors: result.errors, warnings: result.warnings };
 }
 
+/** The `module` export condition of a `jsvkit` specifier, from package.json, as a bundler resolves it. */
+function moduleEntry(specifier: string): string | undefined {
+  if (specifier !== 'jsvkit' && !specifier.startsWith('jsvkit/')) return undefined;
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, { module: { default: string } }> };
+  const entry = pkg.exports[`.${specifier.slice('jsvkit'.length)}`];
+  return entry === undefined ? undefined : join(ROOT, entry.module.default);
+}
+
+/**
+ * `source` bundled by Rollup (tree-shaking, then minified by esbuild as Vite does), from the same
+ * published layout; another package's import is an error here, not a silent external.
+ */
+export async function rollupBundle(source: string, id: string) {
+  const entryId = `\0${id}.js`;
+  const bundle = await rollup({
+    input: entryId,
+    plugins: [
+      {
+        name: 'jsvkit-entry',
+        resolveId: (specifier) => (specifier === entryId ? entryId : moduleEntry(specifier)),
+        load: (file) => (file === entryId ? source : null),
+      },
+    ],
+    // The package says `sideEffects: false`; only the entry's own code is kept for its effects.
+    treeshake: { moduleSideEffects: (file) => file === entryId },
+    onwarn(warning) {
+      throw new Error(`rollup: ${warning.message}`);
+    },
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const chunk = output[0];
+  const minified = await transform(chunk.code, { minify: true, format: 'esm', target: 'es2022' });
+  const bytes = Buffer.from(minified.code);
+  const modules = Object.entries(chunk.modules).filter(([file, m]) => m.renderedLength > 0 && file !== entryId).length;
+  return { bytes, gzipped: gzipSync(bytes, { level: 9 }).length, modules };
+}
+
 export async function bundleWeight(bundleCase: BundleCase): Promise<BundleWeight> {
+  if (bundleCase.bundler === 'rollup') {
+    const bundle = await rollupBundle(bundleCase.source, bundleCase.id);
+    return { case: bundleCase, minified: bundle.bytes.length, gzipped: bundle.gzipped, modules: bundle.modules };
+  }
   const bundle = await browserBundle(bundleCase.source, bundleCase.id);
   const modules = Object.entries(bundle.output.inputs).filter(([file, input]) => input.bytesInOutput > 0 && !file.startsWith('<stdin>')).length;
   return { case: bundleCase, minified: bundle.bytes.length, gzipped: bundle.gzipped, modules };
@@ -163,7 +214,7 @@ export async function weightSection(): Promise<string> {
   const nodeModules = await nodeImportModules();
   const time = coldImport();
   let out = '\n### Weight and start-up\n\n';
-  out += 'Browser bundles built by esbuild from the published files (minified, then gzip level 9); `import` is Node ';
+  out += 'Browser bundles built by esbuild (or, where marked, Rollup) from the published files (minified, then gzip level 9); `import` is Node ';
   out += `loading \`dist/index.js\` in a fresh process, median of ${time.runs} processes, each paired with the import of an empty module.\n\n`;
   out += '| what | min | min+gz | modules in it | target | |\n|---|---:|---:|---:|---|---|\n';
   for (const w of weights) {

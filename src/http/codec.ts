@@ -23,7 +23,6 @@ import type { ObjectSchema } from '../typed/composites/object.js';
 import type { JsvIssue } from '../typed/issues.js';
 import type { AnySchema } from '../typed/protocol.js';
 import { foldCase } from '../typed/text-case.js';
-import { decodeDocument } from '../typed/run.js';
 import { isObjectSchema, resolveLazy } from '../typed/structure.js';
 import { unsupportedType, type PoisoningAction } from './body-type.js';
 import type { BodyRead } from './read-body.js';
@@ -184,9 +183,12 @@ function bind(dto: ObjectSchema, target: Record<string, unknown>, bound: Map<str
   }
 }
 
-/** What a typed read found: the value (even when there are issues) and the issues. */
+/**
+ * What a typed read found: the value (even when there are issues) and the issues. The run comes
+ * from the schema, so an app without schemas does not bundle the typed layer.
+ */
 function parseCollecting(text: string, schema: AnySchema): { value: unknown; issues: JsvIssue[] } {
-  const d = decodeDocument(text, schema, undefined, true);
+  const d = schema.typedRun().decodeDocument(text, schema, undefined, true);
   return { value: d.value, issues: d.issues };
 }
 

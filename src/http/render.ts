@@ -8,8 +8,8 @@
 import { isJsvError, type JsvError } from '../errors/jsv-error.js';
 import { stringifyUntyped } from '../syntax/stringify.js';
 import type { TypedStringifyOptions } from '../typed/encoding.js';
-import { stringifyJsonTyped } from '../typed/json.js';
-import { stringifyTyped } from '../typed/typed-api.js';
+import { typedJsvToJson } from '../typed/json.js';
+import { requireSchema } from '../typed/protocol.js';
 import type { AnySchema } from './codec.js';
 import { writeErrorBody } from './error-body.js';
 import { JSON_CONTENT_TYPE, JSV_CONTENT_TYPE, type WireFormat } from './negotiate.js';
@@ -41,12 +41,24 @@ export function renderValue(value: unknown, target: RenderTarget | WireFormat, s
   const { format, contentType } = typeof target === 'string' ? { format: target, contentType: undefined } : target;
   let text: string;
   try {
-    if (format === 'jsv') text = schema === undefined ? stringifyUntyped(value) : stringifyTyped(value as never, schema, options);
-    else text = schema === undefined ? (JSON.stringify(value, jsonSafe) ?? '') : stringifyJsonTyped(value as never, schema, options);
+    if (schema === undefined) text = format === 'jsv' ? stringifyUntyped(value) : (JSON.stringify(value, jsonSafe) ?? '');
+    else {
+      text = writeTyped(value, schema, options);
+      if (format === 'json') text = typedJsvToJson(text, schema);
+    }
   } catch (error) {
     throw isJsvError(error) ? unwritable(error, format) : error;
   }
   return { contentType: contentType ?? (format === 'jsv' ? JSV_CONTENT_TYPE : JSON_CONTENT_TYPE), text };
+}
+
+/**
+ * The typed `stringify`, run through the schema rather than imported, so an app without schemas
+ * does not bundle the typed layer.
+ */
+function writeTyped(value: unknown, schema: AnySchema, options: WriteOptions | undefined): string {
+  requireSchema(schema, 'stringify');
+  return schema.typedRun().encodeDocument(value, schema, options, false).text();
 }
 
 // A response the server cannot write is the server's failure (500), not a malformed request (400).

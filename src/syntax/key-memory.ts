@@ -49,14 +49,16 @@ export class KeyMemory {
   }
 
   /**
-   * A bare key read at `depth` from the text, `hash` being the hash of its characters
+   * The bare key `text.slice(start, end)` read at `depth`, `hash` being the hash of its characters
    * (`h = h * 31 + c`, 32-bit) and its spelling one a tolerant read would give alike (no blank at
-   * its end): the remembered string of the same text if there is one, else `key`, now remembered.
+   * its end): the remembered string of the same text if there is one (compared in place, so a
+   * recalled key costs no copy), else a new slice, now remembered.
    */
-  recall(depth: number, key: string, hash: number): string {
+  recall(depth: number, text: string, start: number, end: number, hash: number): string {
     const slot = hash & (RECENT_KEYS - 1);
     const recent = recentKeys[slot]!;
-    if (key === recent) {
+    let key: string;
+    if (recent.length === end - start && text.startsWith(recent, start)) {
       key = recent;
       this.recalled++;
       // Only a key seen before is worth predicting: a stream of new keys never fills the map.
@@ -66,6 +68,7 @@ export class KeyMemory {
         successors.set(previous, key);
       }
     } else {
+      key = text.slice(start, end);
       recentKeys[slot] = key;
       if (++this.fresh > NEW_KEYS_BEFORE_GIVING_UP && this.fresh > 4 * this.recalled) this.active = false;
     }

@@ -11,7 +11,8 @@ import { JsvError } from '../errors/jsv-error.js';
 import { blankList, itemStack, type ItemStack } from './list-builder.js';
 import { formatPath, type PathSegment } from './path.js';
 import { BARE, duplicateKeyReason, IN_LIST, IN_MAP, LIST, MAP, QUOTED, type Context, type Scanner } from './scanner.js';
-import { PlainRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
+import { expectedSize, sawSize } from './map-sizes.js';
+import { newRecord, setOwn, type JsvMap, type JsvValue } from './value.js';
 
 /**
  * Items in a list beyond which it is built on the item stack instead. An array this long is a
@@ -43,6 +44,10 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
   const containers: (JsvMap | number)[] = [];
   // The key being read in each open map; undefined while the key itself is being scanned.
   const keys: (string | undefined)[] = [];
+  // Per open map: its slot (see map-sizes.ts), the size expected there, and its keys so far.
+  const slots: string[] = [];
+  const expected: number[] = [];
+  const sizes: number[] = [];
   let ctx: Context = context;
   let value: JsvValue;
   try {
@@ -51,8 +56,13 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
       const kind = sc.valueStart(ctx);
       if (kind === MAP) {
         if (sc.openMap()) {
-          containers.push(new PlainRecord());
+          const slot = slotOf(containers, keys);
+          const size = expectedSize(slot);
+          containers.push(newRecord(size));
           keys.push(undefined);
+          slots.push(slot);
+          expected.push(size);
+          sizes.push(1);
           keys[keys.length - 1] = sc.readKey();
           ctx = IN_MAP;
           continue;
@@ -99,8 +109,10 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
               throw sc.fail(sc.keyStart, 'DUPLICATE_KEY', duplicateKeyReason(key));
             }
             keys[top] = key;
+            sizes[sizes.length - 1]!++;
             break;
           }
+          sawSize(slots.pop()!, sizes.pop()!, expected.pop()!);
           value = container;
         }
         containers.pop();
@@ -122,6 +134,16 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
 }
 
 /**
+ * The slot of a map opening in the innermost of `containers`: the key it is the value of, or the
+ * key of the list it is an item of, else `''` (see map-sizes.ts).
+ */
+function slotOf(containers: (JsvMap | number)[], keys: (string | undefined)[]): string {
+  let top = containers.length - 1;
+  if (top >= 0 && typeof containers[top] === 'number') top--;
+  return top >= 0 && typeof containers[top] !== 'number' ? keys[top]! : '';
+}
+
+/**
  * The list just opened, when a bare run reads all of it: made at its exact size with its strings
  * sliced straight into it, so it is young and only young things point into it. Otherwise the
  * run's items go on `items`, as the item-by-item loop would have put them, and that loop reads on
@@ -133,23 +155,19 @@ export function readTree(sc: Scanner, context: Context): JsvValue {
  */
 function runOnto(sc: Scanner, items: ItemStack<JsvValue>): boolean {
   const count = sc.readBareRun();
-  const bounds = sc.runBounds;
-  const text = sc.text;
-  for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
+  for (let i = 0; i < count; i++) items.push(sc.runItem(i));
   return sc.runClosed;
 }
 
 function bareList(sc: Scanner, items: ItemStack<JsvValue>): JsvValue[] | undefined {
   const count = sc.readBareRun();
-  const bounds = sc.runBounds;
-  const text = sc.text;
   if (!sc.runClosed || count > LARGE_LIST) {
     const base = items.height;
-    for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
+    for (let i = 0; i < count; i++) items.push(sc.runItem(i));
     return sc.runClosed ? (items.close(base) as JsvValue[]) : undefined;
   }
   const list = blankList<JsvValue>(count);
-  for (let i = 0; i < count; i++) list[i] = text.slice(bounds[2 * i]!, bounds[2 * i + 1]!);
+  for (let i = 0; i < count; i++) list[i] = sc.runItem(i);
   return list;
 }
 

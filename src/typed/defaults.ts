@@ -5,9 +5,7 @@
  * Schema `validate` accepted is each container schema's `fillDefaults`.
  */
 import { isJsvError } from '../errors/jsv-error.js';
-import { JsvDateTime } from './scalars/date-time.js';
-import { JsvTimeSpan } from './scalars/time-span.js';
-import type { AnySchema } from './protocol.js';
+import type { AnySchema, SchemaKind } from './protocol.js';
 import { decodeDocument, encodeDocument } from './run.js';
 
 /**
@@ -22,6 +20,13 @@ export function defaultFactory(schema: AnySchema, where: string): () => unknown 
   return () => (make ??= checkedDefault(schema, where))();
 }
 
+/**
+ * Kinds whose values are immutable objects (`JsvDateTime`, `JsvTimeSpan`), so one default can be
+ * shared. Told by the schema's kind rather than by `instanceof`, so a bundle without dates holds
+ * none of their code; a `t.date({ as: 'Date' })` default is a mutable `Date`, copied.
+ */
+const SHARED_KINDS: ReadonlySet<SchemaKind> = new Set(['date', 'timeSpan']);
+
 function checkedDefault(schema: AnySchema, where: string): () => unknown {
   const value = schema.defaultValue;
   let text: string;
@@ -31,6 +36,6 @@ function checkedDefault(schema: AnySchema, where: string): () => unknown {
     if (!isJsvError(error)) throw error;
     throw new TypeError(`The default of ${where} does not fit ${schema.name}: ${error.reason}`);
   }
-  if (typeof value !== 'object' || value instanceof JsvDateTime || value instanceof JsvTimeSpan) return () => value;
+  if (typeof value !== 'object' || (SHARED_KINDS.has(schema.structuralKind()) && !(value instanceof Date))) return () => value;
   return () => decodeDocument(text, schema, undefined, false).value;
 }

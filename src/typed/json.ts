@@ -88,7 +88,11 @@ function jsonOffsetOf(offsets: readonly number[], jsvOffset: number): number {
  * @throws JsvError as the typed `stringify` does, for a value that does not fit the schema.
  */
 export function stringifyJsonTyped<S extends AnySchema>(value: InferInput<S>, schema: S, options?: TypedStringifyOptions): string {
-  const jsv = stringifyTyped(value, schema, options);
+  return typedJsvToJson(stringifyTyped(value, schema, options), schema);
+}
+
+/** JSON for JSV text the typed writer wrote with `schema` (the empty text of a null document is `null`). */
+export function typedJsvToJson(jsv: string, schema: AnySchema): string {
   if (jsv === '') return 'null';
   return toJson(parseUntyped(jsv), schema);
 }

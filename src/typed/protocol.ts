@@ -8,8 +8,8 @@
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context, ValueKind } from '../syntax/scanner.js';
-import type { Decoding } from './decoding.js';
-import type { Encoding } from './encoding.js';
+import type { Decoding, TypedParseOptions } from './decoding.js';
+import type { Encoding, TypedStringifyOptions } from './encoding.js';
 
 /** The kinds a scalar schema (`ScalarSchema`: one text read and written by a codec) can have. */
 export type ScalarKind =
@@ -93,6 +93,17 @@ export type Decoder = (d: Decoding, ctx: Context, kind: ValueKind) => unknown;
 /** Appends a non-null `value` to `e.out`, or reports why it cannot. @internal */
 export type Encoder = (e: Encoding, value: unknown) => void;
 
+/**
+ * Running a schema over one whole document (run.ts), as its schemas' own copy of jsvkit does it.
+ * @internal
+ */
+export interface TypedRun {
+  /** Decodes `text`; collecting, every issue is in `issues` instead of the first being thrown. */
+  decodeDocument(text: string, schema: AnySchema, options: TypedParseOptions | undefined, collect: boolean): Decoding & { value?: unknown };
+  /** Encodes `value`; collecting, every issue is in `issues` instead of the first being thrown. */
+  encodeDocument(value: unknown, schema: AnySchema, options: TypedStringifyOptions | undefined, collect: boolean): Encoding;
+}
+
 /** Any jsvkit schema, whatever it decodes to. */
 export interface AnySchema {
   /** Phantom: the decoded type, narrowed by each schema class. */
@@ -124,6 +135,12 @@ export interface AnySchema {
    * to check JSV text, use `safeParse`.
    */
   readonly '~standard': StandardSchemaV1.Props<unknown, Infer<this>>;
+  /**
+   * The machinery that decodes and encodes whole documents with this schema. The HTTP adapters
+   * reach it through the schema they are given instead of importing it, so an app that uses them
+   * without schemas does not bundle the typed layer. @internal
+   */
+  typedRun(): TypedRun;
   /** The compiled decoder, compiled once on first use. @internal */
   decoder(): Decoder;
   /** The compiled encoder, compiled once on first use. @internal */
@@ -153,4 +170,9 @@ export const SCHEMA_BRAND: unique symbol = Symbol.for('jsvkit.Schema');
 /** True for any jsvkit schema (from any copy of the library). */
 export function isSchema(value: unknown): value is AnySchema {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SCHEMA_BRAND] === true;
+}
+
+/** Throws the `TypeError` of a typed entry point (`parse`, `stringify`) given something that is no schema. */
+export function requireSchema(value: unknown, entry: 'parse' | 'stringify'): asserts value is AnySchema {
+  if (!isSchema(value)) throw new TypeError(`${entry}: the second argument must be a jsvkit schema or ${entry} options`);
 }

@@ -11,7 +11,7 @@ import { TOP } from '../syntax/scanner.js';
 import { Decoding, type TypedParseOptions } from './decoding.js';
 import { Encoding, describeValue, type TypedStringifyOptions } from './encoding.js';
 import { IssueLimit, toIssue } from './issues.js';
-import type { AnySchema } from './protocol.js';
+import type { AnySchema, TypedRun } from './protocol.js';
 
 /**
  * Decodes `text` with `schema`. Not collecting, the first problem is thrown; collecting, every issue
@@ -58,3 +58,6 @@ export function encodeDocument(value: unknown, schema: AnySchema, options: Typed
   }
   return e;
 }
+
+/** Both, as one value a schema hands out (`typedRun()`). */
+export const TYPED_RUN: TypedRun = { decodeDocument, encodeDocument };

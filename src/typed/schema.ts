@@ -5,8 +5,8 @@
  * `~standard`. Each class adds its kind, name, children and compilers.
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { SCHEMA_BRAND, type AnySchema, type Decoder, type DefaultMark, type DefaultValue, type Encoder, type Infer, type NullableMark, type RequiredMark, type SchemaKind, type SchemaTypes } from './protocol.js';
-import { encodeDocument } from './run.js';
+import { SCHEMA_BRAND, type AnySchema, type Decoder, type DefaultMark, type DefaultValue, type Encoder, type Infer, type NullableMark, type RequiredMark, type SchemaKind, type SchemaTypes, type TypedRun } from './protocol.js';
+import { encodeDocument, TYPED_RUN } from './run.js';
 
 export {
   isSchema,
@@ -92,6 +92,11 @@ export abstract class SchemaBase {
   /** The kind of the schema behind any `t.lazy` wrappers. */
   structuralKind(): SchemaKind {
     return this.kind;
+  }
+
+  /** @internal */
+  typedRun(): TypedRun {
+    return TYPED_RUN;
   }
 
   /**

@@ -7,13 +7,13 @@ import type { TypedParseOptions } from './decoding.js';
 import type { TypedStringifyOptions } from './encoding.js';
 import type { JsvIssue } from './issues.js';
 import { decodeDocument, encodeDocument } from './run.js';
-import { isSchema, type AnySchema, type Infer, type InferInput } from './protocol.js';
+import { requireSchema, type AnySchema, type Infer, type InferInput } from './protocol.js';
 
 export type SafeParseResult<T> = { success: true; value: T; issues?: undefined } | { success: false; value?: undefined; issues: JsvIssue[] };
 
 function checkArguments(text: string, schema: AnySchema): void {
   if (typeof text !== 'string') throw new TypeError(`parse expects a string, got ${text === null ? 'null' : typeof text}`);
-  if (!isSchema(schema)) throw new TypeError('parse: the second argument must be a jsvkit schema or parse options');
+  requireSchema(schema, 'parse');
 }
 
 /**
@@ -50,7 +50,7 @@ export function safeParse<S extends AnySchema>(text: string, schema: S, options?
  * as, see docs/jsv-format.md, Nulls in lists), `CIRCULAR_REFERENCE` or `MAX_DEPTH`, with the path.
  */
 export function stringifyTyped<S extends AnySchema>(value: InferInput<S>, schema: S, options?: TypedStringifyOptions): string {
-  if (!isSchema(schema)) throw new TypeError('stringify: the second argument must be a jsvkit schema or stringify options');
+  requireSchema(schema, 'stringify');
   return encodeDocument(value, schema, options, false).text();
 }
 

@@ -1,6 +1,6 @@
 /** Behaviour of each schema kind, with expected values from jsv-spec.md. */
 import { describe, expect, it } from 'vitest';
-import { parse, safeParse, stringify, t } from '../../src/index.js';
+import { JsvDateTime, JsvTimeSpan, parse, safeParse, stringify, t } from '../../src/index.js';
 // The Evo Voice DTOs with non-nullable C# value members (`.default(false)`, `.default(0)`, first
 // enum member), as codegen writes them from metadata that says so.
 import { CustomerInfo, EntityInfo, NewCustomer, Schedule } from '../codegen/evovoice.golden.js';
@@ -81,6 +81,17 @@ describe('objects', () => {
       expect(first.at).not.toBe(second.at);
       first.ids.push(3);
       expect(parse('{}', Listed).ids).toEqual([1, 2]);
+    });
+
+    it('shares an immutable date or time span default, and copies it where it is held by a list', () => {
+      const at = new JsvDateTime(0n, 'Utc');
+      const span = JsvTimeSpan.fromSeconds(90);
+      const Timed = t.object({ at: t.date().default(at), span: t.timeSpan().default(span), spans: t.array(t.timeSpan()).default([span]) });
+      const first = parse('{}', Timed);
+      expect(first.at).toBe(at);
+      expect(first.span).toBe(span);
+      expect(first.spans).not.toBe(parse('{}', Timed).spans);
+      expect(first.spans[0]!.equals(span)).toBe(true);
     });
 
     it('checks the default against the schema when it is first needed', () => {

@@ -8,7 +8,7 @@
  */
 import { COMMA, isBlank, RBRACE, RBRACKET } from '../../syntax/chars.js';
 import { BARE, EMPTY, IN_LIST, IN_MAP, MAP, type Context, type Scanner } from '../../syntax/scanner.js';
-import { recordOfOneShape, setOwn } from '../../syntax/value.js';
+import { newRecord, setOwn } from '../../syntax/value.js';
 import { defaultFactory } from '../defaults.js';
 import { describeValue } from '../encoding.js';
 import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
@@ -167,14 +167,13 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
     const required = members.filter((m) => m.required);
     const defaulted = members.filter((m) => m.fill !== undefined);
     const many = members.length > 31;
-    // This schema's objects get a constructor of their own, so V8 sizes them to this shape.
-    const ShapedRecord = recordOfOneShape();
     const expected = `${this.name === 'object' ? 'an object' : this.name} ({…})`;
     return (d, ctx, kind) => {
       const sc = d.scanner;
       if (kind !== MAP) return d.wrongShape(ctx, kind, expected);
       const open = sc.start;
-      const result: Record<string, unknown> = new ShapedRecord();
+      // Room inside the object for every member: no regrowth, and no hash table past 22 members.
+      const result: Record<string, unknown> = newRecord(members.length);
       let seen = 0;
       let expect = 0;
       let unknown: Set<string> | undefined;
