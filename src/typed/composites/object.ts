@@ -12,7 +12,7 @@ import { newRecord, setOwn } from '../../syntax/value.js';
 import { defaultFactory } from '../defaults.js';
 import { describeValue } from '../encoding.js';
 import { isUnicodeBlank, trimWith } from '../scalars/blanks.js';
-import { foldCase, toCamelCase, toPascalCase, writtenNames } from '../text-case.js';
+import { foldCase, writtenNames } from '../text-case.js';
 import { SchemaBase } from '../schema.js';
 import type { AnySchema, Decoder, Encoder, DefaultMark, Infer, InferInput, RequiredMark, SchemaKind, SchemaTypes } from '../protocol.js';
 
@@ -156,12 +156,12 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
     }
     const lookUp = (key: string): Member | undefined => exact.get(key) ?? folded.get(foldCase(key));
     // Per member, the keys tried at the cursor when it is the member expected next: its name as
-    // declared, camelCased and PascalCased (as ServiceStack writes it), each only if the lookup
-    // gives this member for it (a schema may declare both `id` and `Id`). Declared names are bare
-    // keys with no blank at their ends (checkMemberName), as `readKnownKey` needs; changing the
-    // case of ASCII letters keeps them so.
+    // each text case writes it (as declared, camelCase, PascalCase as ServiceStack writes it), each
+    // only if the lookup gives this member for it (a schema may declare both `id` and `Id`).
+    // Declared names are bare keys with no blank at their ends (checkMemberName), as
+    // `readKnownKey` needs; the case conversions keep them so.
     const spellings = members.map((member) =>
-      [...new Set([member.name, toCamelCase(member.name), toPascalCase(member.name)])].filter((spelling) => propertyName(spelling) === spelling && lookUp(spelling) === member),
+      [...new Set(writtenNames(member.name))].filter((spelling) => propertyName(spelling) === spelling && lookUp(spelling) === member),
     );
     const decoders = members.map((m) => m.schema.decoder());
     const required = members.filter((m) => m.required);
