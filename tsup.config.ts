@@ -11,6 +11,9 @@ const ENTRIES = {
   servicestack: 'src/servicestack/index.ts',
   client: 'src/client/index.ts',
   codegen: 'src/codegen/index.ts',
+  // The `t` builders as named exports: `import * as t from 'jsvkit/t'` lets every bundler keep only
+  // the builders an app calls (esbuild keeps all of a namespace re-exported as `export * as t`).
+  t: 'src/typed/t.ts',
 };
 
 /** A single-file ESM program (no types, not a package entry point's shape). */

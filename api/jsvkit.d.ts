@@ -235,47 +235,6 @@ declare class KeyValuePairSchema<K extends AnySchema = AnySchema, V extends AnyS
     readonly value: V;
     constructor(key: K, value: V);
 }
-type HttpVerb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
-interface OperationRoute {
-    readonly path: string;
-    readonly verbs?: readonly HttpVerb[];
-}
-interface OperationDefinition<Req extends AnySchema, Res extends AnySchema | undefined> {
-    readonly name?: string;
-    readonly request: Req;
-    readonly response?: Res;
-    readonly verbs?: readonly (HttpVerb | "ANY")[];
-    readonly method?: HttpVerb;
-    readonly routes?: readonly OperationRoute[];
-    readonly requiresAuth?: boolean;
-    readonly requiredRoles?: readonly string[];
-    readonly requiresAnyRole?: readonly string[];
-    readonly requiredPermissions?: readonly string[];
-    readonly requiresAnyPermission?: readonly string[];
-    readonly summary?: string;
-    readonly description?: string;
-    readonly tags?: readonly string[];
-}
-interface Operation<Req extends AnySchema = AnySchema, Res extends AnySchema | undefined = AnySchema | undefined> {
-    readonly name: string;
-    readonly request: Req;
-    readonly response: Res;
-    readonly verbs: readonly (HttpVerb | "ANY")[];
-    readonly method: HttpVerb;
-    readonly routes: readonly OperationRoute[];
-    readonly requiresAuth: boolean;
-    readonly requiredRoles: readonly string[];
-    readonly requiresAnyRole: readonly string[];
-    readonly requiredPermissions: readonly string[];
-    readonly requiresAnyPermission: readonly string[];
-    readonly summary: string | undefined;
-    readonly description: string | undefined;
-    readonly tags: readonly string[];
-}
-type ApiTable = Readonly<Record<string, Operation>>;
-type OperationRequest<O extends Operation> = InferInput<O["request"]>;
-type OperationResponse<O extends Operation> = O["response"] extends AnySchema ? Infer<O["response"]> : void;
-declare function operation<Req extends AnySchema, Res extends AnySchema | undefined = undefined>(definition: OperationDefinition<Req, Res>): Operation<Req, Res>;
 type DateTimeKind = "Utc" | "Local" | "Unspecified";
 declare class JsvDateTime {
     static readonly MIN_TICKS = 0n;
@@ -419,6 +378,47 @@ declare const t_ushort: typeof ushort;
 declare namespace t {
     export { t_ArraySchema as ArraySchema, t_DictSchema as DictSchema, t_EnumSchema as EnumSchema, t_FlagsSchema as FlagsSchema, t_KeyValuePairSchema as KeyValuePairSchema, t_LazySchema as LazySchema, t_ObjectSchema as ObjectSchema, t_ScalarSchema as ScalarSchema, t_StringSchema as StringSchema, t_UntypedSchema as UntypedSchema, t_any as any, t_array as array, t_boolean as boolean, t_byte as byte, t_bytes as bytes, t_char as char, t_date as date, t_dateOnly as dateOnly, t_dateTimeOffset as dateTimeOffset, t_decimal as decimal, t_dict as dict, enumOf as enum, t_flags as flags, t_float as float, t_guid as guid, t_int as int, t_keyValuePair as keyValuePair, t_lazy as lazy, t_long as long, t_number as number, t_object as object, t_sbyte as sbyte, t_short as short, t_string as string, t_timeOnly as timeOnly, t_timeSpan as timeSpan, t_uint as uint, t_ulong as ulong, t_ushort as ushort };
 }
+type HttpVerb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
+interface OperationRoute {
+    readonly path: string;
+    readonly verbs?: readonly HttpVerb[];
+}
+interface OperationDefinition<Req extends AnySchema, Res extends AnySchema | undefined> {
+    readonly name?: string;
+    readonly request: Req;
+    readonly response?: Res;
+    readonly verbs?: readonly (HttpVerb | "ANY")[];
+    readonly method?: HttpVerb;
+    readonly routes?: readonly OperationRoute[];
+    readonly requiresAuth?: boolean;
+    readonly requiredRoles?: readonly string[];
+    readonly requiresAnyRole?: readonly string[];
+    readonly requiredPermissions?: readonly string[];
+    readonly requiresAnyPermission?: readonly string[];
+    readonly summary?: string;
+    readonly description?: string;
+    readonly tags?: readonly string[];
+}
+interface Operation<Req extends AnySchema = AnySchema, Res extends AnySchema | undefined = AnySchema | undefined> {
+    readonly name: string;
+    readonly request: Req;
+    readonly response: Res;
+    readonly verbs: readonly (HttpVerb | "ANY")[];
+    readonly method: HttpVerb;
+    readonly routes: readonly OperationRoute[];
+    readonly requiresAuth: boolean;
+    readonly requiredRoles: readonly string[];
+    readonly requiresAnyRole: readonly string[];
+    readonly requiredPermissions: readonly string[];
+    readonly requiresAnyPermission: readonly string[];
+    readonly summary: string | undefined;
+    readonly description: string | undefined;
+    readonly tags: readonly string[];
+}
+type ApiTable = Readonly<Record<string, Operation>>;
+type OperationRequest<O extends Operation> = InferInput<O["request"]>;
+type OperationResponse<O extends Operation> = O["response"] extends AnySchema ? Infer<O["response"]> : void;
+declare function operation<Req extends AnySchema, Res extends AnySchema | undefined = undefined>(definition: OperationDefinition<Req, Res>): Operation<Req, Res>;
 type PathSegment = string | number;
 interface StringifyOptions {
     maxDepth?: number;

@@ -29,20 +29,29 @@ export interface BundleCase {
   bundler?: 'rollup';
 }
 
-const DTO_SOURCE = "import { parse, t } from 'jsvkit'; const Dto = t.object({ id: t.string(), total: t.number(), lines: t.array(t.number()) }); export const read = (text) => parse(text, Dto);";
+const DTO_SCHEMA = 'const Dto = t.object({ id: t.string(), total: t.number(), lines: t.array(t.number()) }); export const read = (text) => parse(text, Dto);';
+/** A DTO of four builders, `t` from the package root. */
+const DTO_SOURCE = `import { parse, t } from 'jsvkit'; ${DTO_SCHEMA}`;
+/** The same DTO, the builders namespace-imported from their own entry. */
+const DTO_T_ENTRY_SOURCE = `import { parse } from 'jsvkit'; import * as t from 'jsvkit/t'; ${DTO_SCHEMA}`;
 
 export const BUNDLE_CASES: BundleCase[] = [
   { id: 'core', what: '`{ parse, stringify, format }`', source: "export { parse, stringify, format } from 'jsvkit';", limit: 10_000 },
   { id: 'parse', what: '`{ parse }`', source: "export { parse } from 'jsvkit';" },
-  { id: 'typed', what: 'typed API: `{ parse, t }` (every builder)', source: "export { parse, t } from 'jsvkit';", limit: 20_000 },
+  { id: 'typed', what: "typed API: `{ parse, t }` from `'jsvkit'` (every builder)", source: "export { parse, t } from 'jsvkit';", limit: 20_000 },
   {
     id: 'dto',
-    what: 'a DTO: `parse` + `t.object`/`string`/`number`/`array`',
+    what: "a DTO: `parse` + `t.object`/`string`/`number`/`array`, `t` from `'jsvkit'`",
     source: DTO_SOURCE,
   },
   // esbuild keeps every member of a namespace re-exported by name (`export * as t`, evanw/esbuild#1420),
   // so the row above holds every builder; Rollup and Rolldown keep only the builders used.
-  { id: 'dto-rollup', what: 'the same DTO, bundled by Rollup', source: DTO_SOURCE, bundler: 'rollup' },
+  { id: 'dto-rollup', what: "the same DTO, `t` from `'jsvkit'`, bundled by Rollup", source: DTO_SOURCE, bundler: 'rollup' },
+  // A namespace the app imports itself is tree-shaken by esbuild too: only the builders read from it stay.
+  { id: 'dto-t', what: "the same DTO, `import * as t from 'jsvkit/t'`", source: DTO_T_ENTRY_SOURCE },
+  { id: 'typed-t', what: "`{ parse }` + every builder of `'jsvkit/t'`", source: "export { parse } from 'jsvkit'; export * from 'jsvkit/t';" },
+  // What `jsvkit codegen` writes, as an app imports it: the builders come from `jsvkit/t`.
+  { id: 'evovoice', what: 'the generated Evo Voice DTOs (`examples/evovoice/dtos.ts`) + `parse`', source: "export * from './examples/evovoice/dtos.ts'; export { parse } from 'jsvkit';" },
   { id: 'fetch', what: '`jsvkit/fetch`', source: "export * from 'jsvkit/fetch';", limit: 15_000 },
   { id: 'all', what: 'all of `jsvkit`', source: "export * from 'jsvkit';" },
 ];

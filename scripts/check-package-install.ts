@@ -2,7 +2,8 @@
  * `npm run test:package`: installs the package the way a user does and uses it. It packs the
  * repository (`npm pack`, which runs `prepare`, so dist/ is fresh), installs the tarball in an empty
  * project, then
- * - runs it from ESM (`import`) and CommonJS (`require`), the root and a subpath;
+ * - runs it from ESM (`import`) and CommonJS (`require`), the root and subpaths (a schema built from
+ *   `jsvkit/t` decoded by the root's `parse`);
  * - type-checks one consumer file under TypeScript's `moduleResolution` node10 (which ignores
  *   `exports` and relies on `types`/`typesVersions`), node16 from ESM and from CommonJS, and bundler.
  * With `--git` it also installs from a git URL (`git+file://` of this repository's HEAD), which runs
@@ -28,8 +29,11 @@ const run = (command: string, args: string[], cwd: string): string =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const step = (what: string): void => console.log(`· ${what}`);
 
-/** What each runtime consumer prints: an untyped parse (scalars stay text), a write, a subpath export. */
-const expected = '{"A":["1","2"]} 42 function';
+/**
+ * What each runtime consumer prints: an untyped parse (scalars stay text), a write, a subpath export,
+ * a typed parse with builders from `jsvkit/t` (numbers decoded).
+ */
+const expected = '{"A":["1","2"]} 42 function {"A":[1,2]}';
 
 function makeConsumer(dir: string, installFrom: string): void {
   mkdirSync(dir, { recursive: true });
@@ -37,16 +41,18 @@ function makeConsumer(dir: string, installFrom: string): void {
   run('npm', ['install', installFrom, ...quietNpm], dir);
 }
 
+const typedParse = "JSON.stringify(parse('{A:[1,2]}', t.object({ A: t.array(t.int()) })))";
+
 function checkRuntime(dir: string): void {
   writeFileSync(
     join(dir, 'esm.mjs'),
-    `import { parse, stringify } from 'jsvkit';\nimport { withJsv } from 'jsvkit/fetch';\n` +
-      `console.log(JSON.stringify(parse('{A:[1,2]}')), stringify(42), typeof withJsv);\n`,
+    `import { parse, stringify } from 'jsvkit';\nimport { withJsv } from 'jsvkit/fetch';\nimport * as t from 'jsvkit/t';\n` +
+      `console.log(JSON.stringify(parse('{A:[1,2]}')), stringify(42), typeof withJsv, ${typedParse});\n`,
   );
   writeFileSync(
     join(dir, 'cjs.cjs'),
-    `const { parse, stringify } = require('jsvkit');\nconst { withJsv } = require('jsvkit/fetch');\n` +
-      `console.log(JSON.stringify(parse('{A:[1,2]}')), stringify(42), typeof withJsv);\n`,
+    `const { parse, stringify } = require('jsvkit');\nconst { withJsv } = require('jsvkit/fetch');\nconst t = require('jsvkit/t');\n` +
+      `console.log(JSON.stringify(parse('{A:[1,2]}')), stringify(42), typeof withJsv, ${typedParse});\n`,
   );
   for (const program of ['esm.mjs', 'cjs.cjs']) {
     const output = run(process.execPath, [program], dir).trim();
@@ -59,6 +65,7 @@ function checkRuntime(dir: string): void {
 const consumerSource = `
 import { parse, stringify, t, type Infer } from 'jsvkit';
 import { withJsv, type JsvFetchOptions } from 'jsvkit/fetch';
+import * as tb from 'jsvkit/t';
 
 const Customer = t.object({ name: t.string(), age: t.int() });
 type Customer = Infer<typeof Customer>;
@@ -67,7 +74,12 @@ const options: JsvFetchOptions = {};
 const value: unknown = parse(stringify(customer));
 // @ts-expect-error: a string is not a Customer's age, which proves the types are not \`any\`.
 const wrong: Customer = { name: 'Ada', age: 'old' };
-export { value, options, wrong, withJsv };
+// Builders from \`jsvkit/t\` and the root's \`t\` make the same schemas; \`Infer\` comes from the root.
+const Order = tb.object({ id: tb.guid(), customer: Customer, lines: tb.array(tb.int()) });
+const order: Infer<typeof Order> = parse('{lines:[1]}', Order);
+// @ts-expect-error: lines are numbers.
+const wrongOrder: Infer<typeof Order> = { lines: ['one'] };
+export { value, options, wrong, withJsv, order, wrongOrder };
 `;
 
 const resolutions: { name: string; file: string; compilerOptions: Record<string, unknown> }[] = [

@@ -17,7 +17,10 @@ export interface EmitOptions {
   readonly textCase: 'camel' | 'pascal' | 'snake';
   /** `DateTime` as a lossless `JsvDateTime` (`jsv`) or a JavaScript `Date`. */
   readonly dates: 'jsv' | 'Date';
-  /** The package the module imports `t` from; `jsvkit/servicestack` types come from `<importFrom>/servicestack`. */
+  /**
+   * The package the module imports from: `operation` and the types from `<importFrom>`, the `t`
+   * builders from `<importFrom>/t`, `jsvkit/servicestack` types from `<importFrom>/servicestack`.
+   */
   readonly importFrom: string;
   /** Comment lines (without `//`) written first. */
   readonly header: readonly string[];
@@ -64,16 +67,18 @@ class Emitter {
   }
 
   private imports(withApi: boolean): string[] {
-    const core = ['t'];
-    if (withApi) core.unshift('operation');
     const types = ['Infer'];
     if (this.model.decls.some((decl) => decl.params.length > 0 && decl.known === undefined)) types.unshift('AnySchema');
-    const lines = [`import { ${[...core, ...types.map((name) => `type ${name}`)].join(', ')} } from ${quote(this.options.importFrom)};`];
+    const root = withApi ? `import { operation, ${types.map((name) => `type ${name}`).join(', ')} }` : `import type { ${types.join(', ')} }`;
+    // The builders come from their own entry: a namespace the module imports itself is one every
+    // bundler (esbuild too) trims to the builders used, where the root's `t`, re-exported as a
+    // namespace, keeps them all in an esbuild bundle (Evo Voice's DTOs with `parse`: 26.4 -> 18.9 KB gzipped).
+    const lines = [`${root} from ${quote(this.options.importFrom)};`, `import * as t from ${quote(entrySpecifier(this.options.importFrom, 't', 'typed/t'))};`];
     const known = this.model.decls
       .filter((decl) => decl.known !== undefined)
       .map((decl) => (decl.known!.export === decl.ident ? decl.ident : `${decl.known!.export} as ${decl.ident}`))
       .sort();
-    if (known.length > 0) lines.push(`import { ${known.join(', ')} } from ${quote(servicestackSpecifier(this.options.importFrom))};`);
+    if (known.length > 0) lines.push(`import { ${known.join(', ')} } from ${quote(entrySpecifier(this.options.importFrom, 'servicestack', 'servicestack/index'))};`);
     return lines;
   }
 
@@ -401,12 +406,13 @@ function checkGenericCycles(decls: readonly Decl[]): void {
 }
 
 /**
- * Where `jsvkit/servicestack` is for the package `importFrom`: `<package>/servicestack`, or, for a
- * path to jsvkit's source or build entry (`…/src/index.ts`), the `servicestack` entry beside it.
+ * Where the entry `jsvkit/<name>` is for the package `importFrom`: `<package>/<name>`, or, for a path
+ * to jsvkit's source or per-module build entry (`…/src/index.ts`, `…/dist/esm/index.js`), that
+ * entry's module beside it (`modulePath`, relative to the entry's folder, without extension).
  */
-function servicestackSpecifier(importFrom: string): string {
+function entrySpecifier(importFrom: string, name: string, modulePath: string): string {
   const entry = /\/index(\.[cm]?[jt]s)$/.exec(importFrom);
-  return entry ? `${importFrom.slice(0, entry.index)}/servicestack/index${entry[1]}` : `${importFrom}/servicestack`;
+  return entry ? `${importFrom.slice(0, entry.index)}/${modulePath}${entry[1]}` : `${importFrom}/${name}`;
 }
 
 function quote(text: string): string {

@@ -1,6 +1,9 @@
 /**
  * The `t` namespace: schema builders for every .NET type a ServiceStack DTO uses. Each returns a
- * plain schema object; `Infer<typeof S>` is its static type.
+ * plain schema object; `Infer<typeof S>` is its static type. The package root re-exports this
+ * module as `t`; it is also the `jsvkit/t` entry, because a namespace an app imports itself
+ * (`import * as t from 'jsvkit/t'`) is one every bundler, esbuild included, trims to the builders
+ * the app reads, while esbuild keeps every member of a namespace re-exported by name.
  *
  * ```ts
  * const Tag = t.object({ id: t.string(), name: t.string(), color: t.enum(['Red', 'Green'] as const) });

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import ts from 'typescript';
@@ -73,6 +73,19 @@ describe('codegen output', () => {
     expect(codegen(wrapped)).toMatch(/BoolValue: t\.boolean/);
   });
 
+  it('imports the builders as a namespace from their own entry (`jsvkit/t`), beside a path to jsvkit too', () => {
+    const lines = (text: string) => text.split('\n').filter((line) => line.startsWith('import '));
+    expect(lines(codegen(EVOVOICE))).toEqual(["import { operation, type Infer } from 'jsvkit';", "import * as t from 'jsvkit/t';", "import { DayOfWeek } from 'jsvkit/servicestack';"]);
+    // No operations: the root gives only types.
+    expect(lines(codegen(doc([{ name: 'A', properties: [{ name: 'X', type: 'String' }] }])))).toEqual(["import type { Infer } from 'jsvkit';", "import * as t from 'jsvkit/t';"]);
+    // A path to jsvkit's entry module: each entry's module beside it (the tsc check below resolves them).
+    expect(lines(codegen(EVOVOICE, { importFrom: '../src/index.js' }))).toEqual([
+      "import { operation, type Infer } from '../src/index.js';",
+      "import * as t from '../src/typed/t.js';",
+      "import { DayOfWeek } from '../src/servicestack/index.js';",
+    ]);
+  });
+
   it('writes colliding names by its rules', () => {
     const text = codegen(
       doc([
@@ -121,7 +134,15 @@ describe('errors with paths', () => {
 });
 
 describe('every blazor-gallery type', () => {
-  const modules = { blazor: codegen(BLAZOR), evovoice: codegen(EVOVOICE), unseen: codegen(UNSEEN), described: codegen(describeApi(evovoice.api), { case: 'camel' }), sample: codegen(describeApi(sample.api), { case: 'camel' }) };
+  const modules = {
+    blazor: codegen(BLAZOR),
+    evovoice: codegen(EVOVOICE),
+    unseen: codegen(UNSEEN),
+    described: codegen(describeApi(evovoice.api), { case: 'camel' }),
+    sample: codegen(describeApi(sample.api), { case: 'camel' }),
+    // jsvkit imported by the path of its source entry from the module's folder, not by name.
+    local: codegen(EVOVOICE, { importFrom: `${relative(work, join(ROOT, 'src')).split(sep).join('/')}/index.js` }),
+  };
   for (const [name, text] of Object.entries(modules)) writeFileSync(join(work, `${name}.ts`), text);
 
   it('typechecks under tsc --strict', () => {

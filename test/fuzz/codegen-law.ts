@@ -181,7 +181,7 @@ function pascalKeys(value: unknown): unknown {
 }
 
 /** The modules a generated file imports, as the evaluator hands them to it. */
-const MODULES: Record<string, unknown> = { jsvkit, 'jsvkit/servicestack': servicestack };
+const MODULES: Record<string, unknown> = { jsvkit, 'jsvkit/t': t, 'jsvkit/servicestack': servicestack };
 
 /** Transpiles and runs a generated module; its exports. Throws on a syntax error or a failure while it runs. */
 export function evaluateModule(source: string): Record<string, unknown> {

@@ -42,7 +42,7 @@ export const codegenCommand: Command = {
     ['--exclude <names>', 'leave these out (same patterns); a kept type that uses one is an error'],
     ['--case <case>', 'property names: camel, pascal, snake, or auto (default: the host\'s text case, else the document\'s)'],
     ['--dates <as>', 'DateTime as jsv (lossless JsvDateTime, default) or Date'],
-    ['--import-from <spec>', "the package the module imports from (default 'jsvkit')"],
+    ['--import-from <spec>', "the package the module imports from (default 'jsvkit'; the builders from <spec>/t)"],
     ['--check <file>', 'exit 1 with a diff when <file> differs from what would be generated'],
     ['--update <file>', "regenerate <file> with the options in its header (flags given override them)"],
     ['--strict', 'fail on a member that cannot be typed exactly (default: t.any() or text keys, a warning on standard error and in its JSDoc)'],
