@@ -431,6 +431,26 @@ export class Scanner {
     return key;
   }
 
+  /**
+   * Reads the key at the cursor and the `:` after it when they are exactly `key` then `:`, as a
+   * reader that expects that key (a typed object's next member) can ask; false, with only layout
+   * passed in tolerant mode, otherwise. `key` must be one `readKey` reads as a bare key, so it gives
+   * the same: no `:`, `,`, `{`, `}`, `[`, `]` or `"` in it and no blank at its ends. The key
+   * memory is not consulted: the reader knows the key already, so no string is made.
+   */
+  readKnownKey(key: string): boolean {
+    if (this.tolerant) this.skipBlanks();
+    const text = this.text;
+    const start = this.pos;
+    const end = start + key.length;
+    if (text.charCodeAt(end) !== COLON || text.charCodeAt(start) !== key.charCodeAt(0) || !spelledAt(text, start, key)) return false;
+    this.keyMemory.passed(this.depth);
+    this.keyStart = start;
+    this.keyEnd = end;
+    this.pos = end + 1;
+    return true;
+  }
+
   /** After a map value: consumes `,` (true: another entry follows) or `}` (false). */
   nextEntry(): boolean {
     if (this.tolerant) this.skipBlanks();

@@ -174,6 +174,19 @@ describe('objects', () => {
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toBe('x');
   });
+
+  it('decode to plain objects, like untyped maps: Object.prototype, the Object constructor, own enumerable data', () => {
+    const Small = t.object({ a: t.int() });
+    const Large = t.object(Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`m${i}`, t.int()])));
+    const values = [parse('{a:1}', Small), parse(`{${Array.from({ length: 14 }, (_, i) => `m${i}:${i}`).join(',')}}`, Large), parse('{a:1}')];
+    for (const value of values) {
+      expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+      expect((value as object).constructor).toBe(Object);
+      expect(Object.getOwnPropertyNames(value)).toEqual(Object.keys(value as object));
+      expect({ ...(value as object) }).toEqual(value);
+    }
+    expect(Object.keys(values[1]!)).toEqual(Array.from({ length: 14 }, (_, i) => `m${i}`));
+  });
 });
 
 describe('lists', () => {

@@ -76,6 +76,13 @@ interface Member {
   index: number;
 }
 
+/**
+ * Whether the object decoder first tries the expected member's spellings at the cursor (`Scanner.readKnownKey`)
+ * before reading the key as text. Off only in the test that holds both ways to the same values and
+ * errors. @internal
+ */
+export const knownKeys = { enabled: true };
+
 export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
   declare readonly '~types'?: ObjectTypes<P>;
   readonly kind = 'object';
@@ -147,6 +154,15 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       const key = foldCase(member.name);
       if (!folded.has(key)) folded.set(key, member);
     }
+    const lookUp = (key: string): Member | undefined => exact.get(key) ?? folded.get(foldCase(key));
+    // Per member, the keys tried at the cursor when it is the member expected next: its name as
+    // each text case writes it (as declared, camelCase, PascalCase as ServiceStack writes it), each
+    // only if the lookup gives this member for it (a schema may declare both `id` and `Id`).
+    // Declared names are bare keys with no blank at their ends (checkMemberName), as
+    // `readKnownKey` needs; the case conversions keep them so.
+    const spellings = members.map((member) =>
+      [...new Set(writtenNames(member.name))].filter((spelling) => propertyName(spelling) === spelling && lookUp(spelling) === member),
+    );
     const decoders = members.map((m) => m.schema.decoder());
     const required = members.filter((m) => m.required);
     const defaulted = members.filter((m) => m.fill !== undefined);
@@ -167,11 +183,16 @@ export class ObjectSchema<P extends Shape = Shape> extends SchemaBase {
       d.level = level + 1;
       if (sc.openMap()) {
         do {
-          // ServiceStack trims a property name (`.Trim()`) before looking it up; strict keys keep blanks.
-          const key = propertyName(sc.readKey());
-          // Members usually arrive in declaration order: try the one after the last first.
+          // Members usually arrive in declaration order: the one after the last is tried first,
+          // straight on the text, which makes no key string.
           const next = members[expect];
-          const member = next !== undefined && next.name === key ? next : (exact.get(key) ?? folded.get(foldCase(key)));
+          let key = next !== undefined && knownKeys.enabled ? knownKeyAt(sc, spellings[expect]!) : undefined;
+          let member: Member | undefined = next;
+          if (key === undefined) {
+            // ServiceStack trims a property name (`.Trim()`) before looking it up; strict keys keep blanks.
+            key = propertyName(sc.readKey());
+            member = next !== undefined && next.name === key ? next : lookUp(key);
+          }
           if (member === undefined) {
             // An unknown key repeated is still a duplicate (R9); the set is made only when needed.
             unknown ??= new Set<string>();
@@ -303,6 +324,14 @@ export function isNullWord(sc: Scanner, ctx: Context): boolean {
   if (end >= text.length) return true;
   const c = text.charCodeAt(end);
   return c === COMMA || c === RBRACE || (ctx === IN_LIST && c === RBRACKET);
+}
+
+/** The spelling among `spellings` that stands at the cursor as a key, consumed with its `:`; if any. */
+function knownKeyAt(sc: Scanner, spellings: readonly string[]): string | undefined {
+  for (let i = 0; i < spellings.length; i++) {
+    if (sc.readKnownKey(spellings[i]!)) return spellings[i];
+  }
+  return undefined;
 }
 
 /** A key as ServiceStack looks up a property: without .NET white space at its ends. */
