@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { CONTENDERS, contenderKey, type Contender, type Operation } from './contenders.js';
 import { FIXTURE_DESCRIPTIONS, FIXTURE_NAMES } from './fixtures.js';
 import { describeMachine, machineLine } from './machine.js';
-import { checkTargets, type Measured } from './targets.js';
+import { checkTargets, type CellStats, type Measured } from './targets.js';
 import { weightSection } from './weight.js';
 import type { RoundRequest, WorkerReply } from './worker.js';
 
@@ -83,6 +83,8 @@ interface Cell {
   medians: number[];
   /** Every call of every round and process, in ms. */
   samples: number[];
+  /** The same calls by process: one process's steadiness, apart from how fast the machine ran it. */
+  byProcess: number[][];
   /** Time the rounds took, and the part of it V8 spent in GC. */
   elapsed: number;
   gc: number;
@@ -117,7 +119,7 @@ async function startWorkers(contenders: Contender[]): Promise<Worker[]> {
   return live;
 }
 
-async function runRounds(workers: Worker[], fixtures: string[], roundCount: number, minIterations: number, label: string): Promise<void> {
+async function runRounds(workers: Worker[], fixtures: string[], roundCount: number, minIterations: number, label: string, processIndex: number): Promise<void> {
   for (let round = 0; round < roundCount; round++) {
     process.stderr.write(`${label} round ${round + 1}/${roundCount}\n`);
     for (const fixture of fixtures) {
@@ -132,17 +134,19 @@ async function runRounds(workers: Worker[], fixtures: string[], roundCount: numb
         const reply = await worker.request({ fixture, time, minIterations });
         if (reply.type === 'round') {
           const roundMedian = median(reply.samples);
-          if (cell === undefined) results.set(key, { bytes: reply.bytes, medians: [roundMedian], samples: reply.samples, elapsed: reply.elapsed, gc: reply.gc, check: reply.check });
+          if (cell === undefined) results.set(key, { bytes: reply.bytes, medians: [roundMedian], samples: [...reply.samples], byProcess: [[...reply.samples]], elapsed: reply.elapsed, gc: reply.gc, check: reply.check });
           else {
             cell.medians.push(roundMedian);
             for (const sample of reply.samples) cell.samples.push(sample);
+            const own = (cell.byProcess[processIndex] ??= []);
+            for (const sample of reply.samples) own.push(sample);
             cell.elapsed += reply.elapsed;
             cell.gc += reply.gc;
             // A later process checks its output too; any wrong answer stands.
             if (reply.check !== undefined && reply.check !== 'ok') cell.check = reply.check;
           }
         } else if (reply.type === 'error') {
-          results.set(key, { bytes: 0, medians: [], samples: [], elapsed: 0, gc: 0, check: undefined, error: reply.message });
+          results.set(key, { bytes: 0, medians: [], samples: [], byProcess: [], elapsed: 0, gc: 0, check: undefined, error: reply.message });
         }
       }
     }
@@ -191,8 +195,8 @@ function tables(): string {
 /** p50, p90 and GC share of jsvkit's cells and the JSON baselines, per fixture. */
 function steadinessTable(): string {
   const ids = CONTENDERS.filter((c) => c.id.startsWith('jsvkit') || c.baseline).map((c) => `${c.operation}|${c.id}`);
-  let out = '\n### Steadiness and GC\n\nOver every call of every round and process: p50 and p90 of one call, p90 ÷ p50, and the share of the measured time V8 spent in garbage collection (PerformanceObserver `gc` entries), at Node\'s default heap settings.\n\n';
-  out += '| operation/fixture | contender | p50 | p90 | p90 ÷ p50 | GC |\n|---|---|---:|---:|---:|---:|\n';
+  let out = '\n### Steadiness and GC\n\nOver every call of every round and process: p50 and p90 of one call and p90 ÷ p50; then p90 ÷ p50 within each process, the median over the processes (how steady one process is, apart from how fast the machine ran that process: on a shared VM whole processes run at one of two speeds); and the share of the measured time V8 spent in garbage collection (PerformanceObserver `gc` entries), at Node\'s default heap settings.\n\n';
+  out += '| operation/fixture | contender | p50 | p90 | p90 ÷ p50 | p90 ÷ p50 within a process | GC |\n|---|---|---:|---:|---:|---:|---:|\n';
   for (const fixture of FIXTURE_NAMES) {
     for (const entry of ids) {
       const [operation, id] = entry.split('|') as [Operation, string];
@@ -201,18 +205,23 @@ function steadinessTable(): string {
       const p50 = quantile(cell.samples, 0.5);
       const p90 = quantile(cell.samples, 0.9);
       const ms = (value: number) => (value < 1 ? value.toFixed(3) : value.toFixed(1));
-      out += `| ${operation}/${fixture} | ${id} | ${ms(p50)} ms | ${ms(p90)} ms | ${(p90 / p50).toFixed(2)} | ${((100 * cell.gc) / cell.elapsed).toFixed(0)} % |\n`;
+      out += `| ${operation}/${fixture} | ${id} | ${ms(p50)} ms | ${ms(p90)} ms | ${(p90 / p50).toFixed(2)} | ${inProcessSteadiness(cell).toFixed(2)} | ${((100 * cell.gc) / cell.elapsed).toFixed(0)} % |\n`;
     }
   }
   return out;
 }
 
+/** p90 ÷ p50 of each process's calls, the median over the processes. */
+function inProcessSteadiness(cell: Cell): number {
+  return median(cell.byProcess.filter((calls) => calls.length > 0).map((calls) => quantile(calls, 0.9) / quantile(calls, 0.5)));
+}
+
 /** Steadiness and GC per jsvkit parse cell, for the targets table. */
-function cellStats(): Map<string, { p90OverP50: number; gcShare: number }> {
-  const stats = new Map<string, { p90OverP50: number; gcShare: number }>();
+function cellStats(): CellStats {
+  const stats: CellStats = new Map();
   for (const [key, cell] of results) {
     if (cell.samples.length === 0) continue;
-    stats.set(key, { p90OverP50: quantile(cell.samples, 0.9) / quantile(cell.samples, 0.5), gcShare: cell.gc / cell.elapsed });
+    stats.set(key, { p90OverP50: quantile(cell.samples, 0.9) / quantile(cell.samples, 0.5), p90OverP50InProcess: inProcessSteadiness(cell), gcShare: cell.gc / cell.elapsed });
   }
   return stats;
 }
@@ -249,7 +258,7 @@ if (!args['scaling-only']) {
     if (contenders.length === 0) continue;
     for (let p = 0; p < processes; p++) {
       const workers = await startWorkers(contenders);
-      await runRounds(workers, [fixture], rounds, 2, `bench ${fixture} (process set ${p + 1}/${processes})`);
+      await runRounds(workers, [fixture], rounds, 2, `bench ${fixture} (process set ${p + 1}/${processes})`, p);
       for (const worker of workers) worker.stop();
     }
   }
@@ -259,7 +268,7 @@ if (scalingSelected) {
   // A fresh process, so the 100 MB heap does not linger in the main run's jsvkit worker.
   const jsvkitParse = CONTENDERS.find((c) => c.operation === 'parse' && c.id === 'jsvkit')!;
   const workers = await startWorkers([jsvkitParse]);
-  await runRounds(workers, SCALING_SIZES.map((s) => `scale-${s}mb`), SCALING_ROUNDS, 1, 'scaling');
+  await runRounds(workers, SCALING_SIZES.map((s) => `scale-${s}mb`), SCALING_ROUNDS, 1, 'scaling', 0);
   for (const worker of workers) worker.stop();
 }
 
