@@ -57,11 +57,11 @@ export function checkTargets(measured: Measured, outputs: Map<string, { check: s
   for (const fixture of ALL) {
     const cell = stats.get(`parse/${fixture} jsvkit`);
     if (cell === undefined) continue;
-    // Judged within a process; the figure over all processes (which also measures how fast the
-    // machine ran each process) is shown beside it, with JSON.parse's for scale.
+    // Beside the figure over all processes: each process's own (median over processes) and
+    // JSON.parse's, since on a shared VM both the machine and V8's own parser fail this bound.
     const json = stats.get(`parse/${fixture} JSON.parse`);
-    const pooled = `over all processes ${cell.p90OverP50.toFixed(2)}${json === undefined ? '' : ` (JSON.parse ${json.p90OverP50.toFixed(2)})`}`;
-    rows += `| parse p90 ÷ p50 ≤ 1.3 within a process | parse/${fixture} | ${cell.p90OverP50InProcess.toFixed(2)}; ${pooled} | ${cell.p90OverP50InProcess <= STEADINESS_LIMIT ? 'met' : '**not met**'} |\n`;
+    const context = `within a process ${cell.p90OverP50InProcess.toFixed(2)}${json === undefined ? '' : `; JSON.parse ${json.p90OverP50.toFixed(2)}, within a process ${json.p90OverP50InProcess.toFixed(2)}`}`;
+    rows += `| parse p90 ÷ p50 ≤ 1.3 | parse/${fixture} | ${cell.p90OverP50.toFixed(2)} (${context}) | ${cell.p90OverP50 <= STEADINESS_LIMIT ? 'met' : '**not met**'} |\n`;
   }
   if (rows === '') return 'No target could be computed from this run (filtered, or contenders missing).\n';
   return `| target | fixture | this run | |\n|---|---|---|---|\n${rows}`;
