@@ -149,42 +149,48 @@ function slotOf(containers: (JsvMap | number)[], keys: (string | undefined)[]): 
 }
 
 /**
+ * Reads the bare items that follow, in a list already being built on `items`, onto the stack;
+ * true when that reached the list's `]` (consumed), false when an item is left to the loop.
+ */
+function runOnto(sc: Scanner, items: ItemStack<JsvValue>): boolean {
+  pushRun(sc, items, sc.readBareRun());
+  return sc.runClosed;
+}
+
+/**
  * The list just opened, when a bare run reads all of it: made at its exact size with its strings
  * sliced straight into it, so it is young and only young things point into it. Otherwise the
  * run's items go on `items`, as the item-by-item loop would have put them, and that loop reads on
  * (undefined). A list too long for that is sliced off the stack too (`LARGE_LIST`).
  */
-/**
- * Reads the bare items that follow, in a list already being built on `items`, onto the stack;
- * true when that reached the list's `]` (consumed), false when an item is left to the loop.
- */
-function runOnto(sc: Scanner, items: ItemStack<JsvValue>): boolean {
-  const count = sc.readBareRun();
-  const memory = sc.valueMemory;
-  const bounds = sc.runBounds;
-  const text = sc.text;
-  if (memory.used) for (let i = 0; i < count; i++) items.push(memory.runItemOf(text, bounds[2 * i]!, bounds[2 * i + 1]!));
-  else for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
-  return sc.runClosed;
-}
-
 function bareList(sc: Scanner, items: ItemStack<JsvValue>): JsvValue[] | undefined {
   const memory = sc.valueMemory;
   // One tally per list, kept by the runs after its first (`runOnto`).
   memory.startList();
   const count = sc.readBareRun();
-  const bounds = sc.runBounds;
-  const text = sc.text;
   if (!sc.runClosed || count > LARGE_LIST) {
     const base = items.height;
-    if (memory.used) for (let i = 0; i < count; i++) items.push(memory.runItemOf(text, bounds[2 * i]!, bounds[2 * i + 1]!));
-    else for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
+    pushRun(sc, items, count);
     return sc.runClosed ? (items.close(base) as JsvValue[]) : undefined;
   }
+  const bounds = sc.runBounds;
+  const text = sc.text;
   const list = blankList<JsvValue>(count);
   if (memory.used) for (let i = 0; i < count; i++) list[i] = memory.runItemOf(text, bounds[2 * i]!, bounds[2 * i + 1]!);
   else for (let i = 0; i < count; i++) list[i] = text.slice(bounds[2 * i]!, bounds[2 * i + 1]!);
   return list;
+}
+
+/**
+ * Pushes the `count` items of the bare run just read onto `items`. A document that does not
+ * consult the value memory slices them directly, without a call per item.
+ */
+function pushRun(sc: Scanner, items: ItemStack<JsvValue>, count: number): void {
+  const memory = sc.valueMemory;
+  const bounds = sc.runBounds;
+  const text = sc.text;
+  if (memory.used) for (let i = 0; i < count; i++) items.push(memory.runItemOf(text, bounds[2 * i]!, bounds[2 * i + 1]!));
+  else for (let i = 0; i < count; i++) items.push(text.slice(bounds[2 * i]!, bounds[2 * i + 1]!));
 }
 
 /**
