@@ -7,26 +7,16 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isJsvError, parse, type JsvValue, type WhitespaceMode } from '../../src/index.js';
+import { parse, type WhitespaceMode } from '../../src/index.js';
 import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
 import { pendingListItems } from '../../src/syntax/list-builder.js';
 import { bareRuns } from '../../src/syntax/tree-builder.js';
+import { readOutcome, type ReadOutcome } from '../helpers/errors.js';
 
-type Outcome = { value: string } | { code: string; offset: number | undefined; path: string | undefined; reason: string };
-
-function outcome(read: () => unknown): Outcome {
-  try {
-    return { value: JSON.stringify(read() as JsvValue) };
-  } catch (error) {
-    if (!isJsvError(error)) throw error;
-    return { code: error.code, offset: error.offset, path: error.path, reason: error.reason };
-  }
-}
-
-function withRuns(enabled: boolean, text: string, whitespace: WhitespaceMode): Outcome {
+function withRuns(enabled: boolean, text: string, whitespace: WhitespaceMode): ReadOutcome {
   bareRuns.enabled = enabled;
   try {
-    return outcome(() => parse(text, { whitespace }));
+    return readOutcome(() => parse(text, { whitespace }));
   } finally {
     bareRuns.enabled = true;
   }
@@ -37,7 +27,7 @@ function same(text: string, withChevrotain = true): void {
     const fast = withRuns(true, text, whitespace);
     const general = withRuns(false, text, whitespace);
     expect({ whitespace, text, ...fast }).toEqual({ whitespace, text, ...general });
-    if (withChevrotain) expect({ whitespace, text, ...outcome(() => parse(text, { whitespace, engine: chevrotain })) }).toEqual({ whitespace, text, ...fast });
+    if (withChevrotain) expect({ whitespace, text, ...readOutcome(() => parse(text, { whitespace, engine: chevrotain })) }).toEqual({ whitespace, text, ...fast });
     expect(pendingListItems()).toBe(0);
   }
 }

@@ -6,26 +6,18 @@
  */
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isJsvError, parse, type WhitespaceMode } from '../../src/index.js';
+import { parse, type WhitespaceMode } from '../../src/index.js';
 import { chevrotain } from '../../src/syntax/chevrotain/entry.js';
 import { largeDocument } from '../../src/syntax/large-document.js';
 import { Scanner, TOP } from '../../src/syntax/scanner.js';
 import { readTree } from '../../src/syntax/tree-builder.js';
 import { MAX_REMEMBERED_VALUE, valueMemoryUse } from '../../src/syntax/value-memory.js';
-
-function outcome(read: () => unknown): unknown {
-  try {
-    return { value: JSON.stringify(read()) };
-  } catch (error) {
-    if (!isJsvError(error)) throw error;
-    return { code: error.code, offset: error.offset, path: error.path, reason: error.reason };
-  }
-}
+import { readOutcome } from '../helpers/errors.js';
 
 function withMemory(enabled: boolean, text: string, whitespace: WhitespaceMode): unknown {
   valueMemoryUse.enabled = enabled;
   try {
-    return outcome(() => parse(text, { whitespace }));
+    return readOutcome(() => parse(text, { whitespace }));
   } finally {
     valueMemoryUse.enabled = true;
   }
@@ -37,7 +29,7 @@ function readInTurn(...texts: string[]): void {
     for (const whitespace of ['tolerant', 'strict'] as const) {
       const remembered = withMemory(true, text, whitespace);
       expect({ whitespace, text, remembered }).toEqual({ whitespace, text, remembered: withMemory(false, text, whitespace) });
-      expect({ whitespace, text, remembered }).toEqual({ whitespace, text, remembered: outcome(() => parse(text, { whitespace, engine: chevrotain })) });
+      expect({ whitespace, text, remembered }).toEqual({ whitespace, text, remembered: readOutcome(() => parse(text, { whitespace, engine: chevrotain })) });
     }
   }
 }
